@@ -1,0 +1,63 @@
+package dev.toonsmith.engine.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+
+/**
+ * The network of {@link LiteSpec}: CartoonGAN's encoder, residual body and decoder, sized for a laptop CPU,
+ * with the input photo fed again into the last layer.
+ *
+ * <p>The full-resolution skip lets the last layer draw crisp detail the quarter-resolution body cannot hold,
+ * and, in residual mode, the network predicts a change to the photo rather than a new image, so that it starts
+ * from identity and training spends its steps on the look instead of on relearning the photo.
+ */
+final class LiteGenerator extends AbstractBlock implements Costed {
+
+    private final Chain body;
+    private final ConvUnit head;
+    private final boolean residual;
+
+    LiteGenerator(Chain body, ConvUnit head, boolean residual) {
+        this.body = addChildBlock("body", body);
+        this.head = addChildBlock("head", head);
+        this.residual = residual;
+    }
+
+    @Override
+    protected NDList forwardInternal(
+            ParameterStore parameterStore, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDArray photo = inputs.singletonOrThrow();
+        NDArray features = body.forward(parameterStore, inputs, training, params).singletonOrThrow();
+        NDArray joined = NDArrays.concat(new NDList(features, photo), 1);
+        NDArray out = head.forward(parameterStore, new NDList(joined), training, params).singletonOrThrow();
+        return new NDList(residual ? out.add(photo) : out);
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        body.initialize(manager, dataType, inputShapes);
+        head.initialize(manager, dataType, headInput(inputShapes[0]));
+    }
+
+    private Shape headInput(Shape input) {
+        Shape features = body.getOutputShapes(new Shape[] {input})[0];
+        return new Shape(input.get(0), features.get(1) + input.get(1), input.get(2), input.get(3));
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return new Shape[] {inputShapes[0]};
+    }
+
+    @Override
+    public long flops(Shape input) {
+        return body.flops(input) + head.flops(headInput(input));
+    }
+}

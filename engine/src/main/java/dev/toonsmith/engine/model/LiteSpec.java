@@ -1,0 +1,113 @@
+package dev.toonsmith.engine.model;
+
+import ai.djl.nn.Block;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * CartoonGAN's topology made for a laptop CPU: narrow at full resolution, depthwise-separable residual
+ * blocks at a quarter of the resolution, separable upsampling stages, and the photo fed into the last layer.
+ *
+ * @param width channels at full resolution; twice as many at half and four times at quarter resolution
+ * @param residualBlocks separable residual blocks at quarter resolution
+ * @param residual whether the network predicts a change added to the photo (true) or the image itself
+ *     through tanh (false)
+ */
+public record LiteSpec(int width, int residualBlocks, boolean residual) implements GeneratorSpec {
+
+    public static final String NAME = "lite";
+
+    /** The largest parameter count the {@code lite} family is meant to stay under. */
+    public static final long PARAMETER_BUDGET = 1_500_000;
+
+    public LiteSpec {
+        if (width < 4 || residualBlocks < 0) {
+            throw new InvalidArchitectureException("lite needs width >= 4 and residualBlocks >= 0");
+        }
+    }
+
+    /** The default trade-off between look and speed. */
+    public static LiteSpec defaults() {
+        return new LiteSpec(16, 6, true);
+    }
+
+    static LiteSpec parse(Map<String, ?> values) {
+        LiteSpec d = defaults();
+        Hyperparameters h = new Hyperparameters(NAME, values);
+        LiteSpec spec = new LiteSpec(
+                h.integer("width", d.width, 4, 64),
+                h.integer("residualBlocks", d.residualBlocks, 0, 16),
+                h.flag("residual", d.residual));
+        h.resolved();
+        return spec;
+    }
+
+    @Override
+    public String architecture() {
+        return NAME;
+    }
+
+    @Override
+    public Map<String, Object> hyperparameters() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("width", width);
+        map.put("residualBlocks", residualBlocks);
+        map.put("residual", residual);
+        return map;
+    }
+
+    @Override
+    public int sizeMultiple() {
+        return 4;
+    }
+
+    @Override
+    public int minimumSide() {
+        return 8;
+    }
+
+    @Override
+    public int receptiveRadius() {
+        return 3 + 1 + 2 + residualBlocks * 2 * 4 + 4 + 2 + 1;
+    }
+
+    @Override
+    public long inferenceBytesPerPixel() {
+        return 4L * (width + 3) * 6;
+    }
+
+    @Override
+    public Block newGenerator() {
+        int w = width;
+        Chain body = new Chain();
+        body.append("in", ConvUnit.builder(w, 7).build());
+        // Inner layers pad with zeros inside the convolution: reflection costs a copy of every feature map,
+        // and only the layers that touch the picture's border (first and last) show the difference.
+        body.append("down1", ConvUnit.builder(2 * w, 3).optStride(2).optPadding(ConvUnit.Padding.ZERO).build());
+        body.append("down2", ConvUnit.builder(4 * w, 3).optStride(2).optPadding(ConvUnit.Padding.ZERO).build());
+        for (int i = 0; i < residualBlocks; i++) {
+            body.append("res" + i, ResidualBlock.separable(4 * w, ConvUnit.Padding.ZERO));
+        }
+        // Narrow before upsampling (a cheap 1x1 at low resolution), then one full 3x3 at the new resolution:
+        // depthwise convolutions are memory-bound and slow on large CPU feature maps.
+        body.append("up1narrow", pointwise(2 * w));
+        body.append("up1", new Upsample());
+        body.append("up1conv", ConvUnit.builder(2 * w, 3).optPadding(ConvUnit.Padding.ZERO).build());
+        body.append("up2narrow", pointwise(w));
+        body.append("up2", new Upsample());
+        body.append("up2conv", ConvUnit.builder(w, 3).optPadding(ConvUnit.Padding.ZERO).build());
+        ConvUnit head = ConvUnit.builder(3, 3)
+                .optNorm(false)
+                .optNonlinearity(residual ? ConvUnit.Nonlinearity.NONE : ConvUnit.Nonlinearity.TANH)
+                .build();
+        return new LiteGenerator(body, head, residual);
+    }
+
+    private static ConvUnit pointwise(int filters) {
+        return ConvUnit.builder(filters, 1)
+                .optPadding(ConvUnit.Padding.NONE)
+                .optNorm(false)
+                .optNonlinearity(ConvUnit.Nonlinearity.NONE)
+                .build();
+    }
+}
