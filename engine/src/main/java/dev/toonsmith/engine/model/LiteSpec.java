@@ -24,6 +24,28 @@ public record LiteSpec(int width, int residualBlocks, boolean residual) implemen
         if (width < 4 || residualBlocks < 0) {
             throw new InvalidArchitectureException("lite needs width >= 4 and residualBlocks >= 0");
         }
+        long parameters = parameterCount(width, residualBlocks);
+        if (parameters > PARAMETER_BUDGET) {
+            throw new InvalidArchitectureException("lite with width " + width + " and " + residualBlocks
+                    + " residual blocks has " + parameters + " parameters, over the budget of " + PARAMETER_BUDGET
+                    + ": lower the width or the number of blocks");
+        }
+    }
+
+    /** The number of trainable parameters, without building the network. */
+    public long parameterCount() {
+        return parameterCount(width, residualBlocks);
+    }
+
+    private static long parameterCount(long w, long blocks) {
+        long c = 4 * w;
+        long stem = 49 * 3 * w + 2 * w;
+        long down = 9 * w * 2 * w + 2 * 2 * w + 9 * 2 * w * c + 2 * c;
+        // Each separable half: depthwise 3x3 with bias, pointwise 1x1 with affine instance norm.
+        long residual = blocks * 2 * (9 * c + c + c * c + 2 * c);
+        long up = c * 2 * w + 2 * w + 9 * 2 * w * 2 * w + 2 * 2 * w + 2 * w * w + w + 9 * w * w + 2 * w;
+        long head = 9 * (w + 3) * 3 + 3;
+        return stem + down + residual + up + head;
     }
 
     /** The default trade-off between look and speed. */

@@ -1,0 +1,248 @@
+package dev.toonsmith.engine.infer;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import dev.toonsmith.engine.image.Image;
+import dev.toonsmith.engine.image.OpenCv;
+import dev.toonsmith.engine.model.GeneratorSpec;
+import dev.toonsmith.engine.model.NormStatistics;
+import dev.toonsmith.engine.runtime.TorchRuntime;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import org.opencv.core.Core;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.Size;
+import org.opencv.imgproc.Imgproc;
+
+/**
+ * Turns photos into stylized images with one generator.
+ *
+ * <p>The output always has the input's exact size (or, in preview mode, the scaled-down size), bit depth and
+ * alpha: the image is padded by reflection to what the architecture accepts and cropped back, never
+ * stretched, and alpha is carried through untouched. Images too large for the memory budget are stylized in
+ * overlapping tiles that replay instance-norm statistics recorded on the whole image, and are cross-faded,
+ * so the result shows no seams.
+ *
+ * <p>Thread-safe: any number of threads may stylize at once; each call works in its own native memory
+ * scope, released before it returns. Cancel a call by interrupting its thread: it stops at the next tile
+ * boundary with a {@link CancellationException}.
+ */
+public final class Stylizer implements AutoCloseable {
+
+    private final GeneratorSpec spec;
+    private final Block generator;
+    private final NDManager manager;
+    private final boolean ownsManager;
+    private final long memoryBudget;
+    private volatile boolean closed;
+
+    private Stylizer(GeneratorSpec spec, Block generator, NDManager manager, boolean ownsManager, long memoryBudget) {
+        this.spec = Objects.requireNonNull(spec, "spec");
+        this.generator = Objects.requireNonNull(generator, "generator");
+        this.manager = Objects.requireNonNull(manager, "manager");
+        this.ownsManager = ownsManager;
+        this.memoryBudget = memoryBudget;
+        if (!generator.isInitialized()) {
+            throw new IllegalArgumentException("the generator must be initialized (or loaded) first");
+        }
+        OpenCv.load();
+    }
+
+    /**
+     * A stylizer over a generator the caller keeps owning (for example one being trained): closing the
+     * stylizer leaves the generator and its manager alone.
+     */
+    public static Stylizer over(GeneratorSpec spec, Block generator, NDManager manager) {
+        return new Stylizer(spec, generator, manager, false, TilePlan.DEFAULT_MEMORY_BUDGET);
+    }
+
+    /** A stylizer that owns {@code manager} (and the generator's parameters in it) and closes it. */
+    public static Stylizer owning(GeneratorSpec spec, Block generator, NDManager manager) {
+        return new Stylizer(spec, generator, manager, true, TilePlan.DEFAULT_MEMORY_BUDGET);
+    }
+
+    /** The architecture this stylizer runs. */
+    public GeneratorSpec spec() {
+        return spec;
+    }
+
+    /** Where the generator runs. */
+    public Device device() {
+        return manager.getDevice();
+    }
+
+    /** Stylizes {@code input}; the caller owns the returned image. */
+    public Image stylize(Image input, StylizeOptions options) {
+        return stylize(input, options, TileProgress.NONE);
+    }
+
+    /**
+     * Stylizes {@code input}, reporting each finished tile to {@code progress} on this thread.
+     *
+     * @throws CancellationException if the calling thread is interrupted
+     */
+    public Image stylize(Image input, StylizeOptions options, TileProgress progress) {
+        Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(progress, "progress");
+        if (closed) {
+            throw new IllegalStateException("this stylizer is closed");
+        }
+        TorchRuntime.inferenceMode();
+        Mat sized = scaled(input.mat(), options.maxEdge());
+        if (options.strength() == 0) {
+            return Image.wrap(sized == input.mat() ? sized.clone() : sized);
+        }
+        Mat colour = sized;
+        Mat alpha = null;
+        if (sized.channels() == 4) {
+            colour = new Mat();
+            Imgproc.cvtColor(sized, colour, Imgproc.COLOR_BGRA2BGR);
+            alpha = new Mat();
+            Core.extractChannel(sized, alpha, 3);
+        }
+        int depth = CvType.depth(sized.type());
+        Mat stylized = new Mat(sized.rows(), sized.cols(), CvType.makeType(depth, 3));
+        try {
+            render(colour, input.maxValue(), stylized, options.tileSize(), progress);
+            if (options.strength() < 1) {
+                Core.addWeighted(colour, 1 - options.strength(), stylized, options.strength(), 0, stylized);
+            }
+            if (alpha != null) {
+                Mat withAlpha = new Mat();
+                Core.merge(List.of(stylized, alpha), withAlpha);
+                stylized.release();
+                stylized = withAlpha;
+            }
+            return Image.wrap(stylized);
+        } catch (RuntimeException | Error e) {
+            stylized.release();
+            throw e;
+        } finally {
+            if (colour != sized) {
+                colour.release();
+            }
+            if (alpha != null) {
+                alpha.release();
+            }
+            if (sized != input.mat()) {
+                sized.release();
+            }
+        }
+    }
+
+    private void render(Mat colour, double maxValue, Mat out, int tileSize, TileProgress progress) {
+        TilePlan plan = TilePlan.of(colour.cols(), colour.rows(), spec, tileSize, memoryBudget);
+        TileCanvas canvas = new TileCanvas(out);
+        try (NDManager call = manager.newSubManager()) {
+            PairList<String, Object> params = null;
+            if (!plan.isSingle()) {
+                params = recordStatistics(colour, maxValue, call).asBlockParams();
+            }
+            int total = plan.tiles().size();
+            int done = 0;
+            for (TilePlan.Tile tile : plan.tiles()) {
+                checkCancelled();
+                Mat region = colour.submat(tile.input().toRect());
+                Mat result = run(region, maxValue, call, params);
+                canvas.write(tile, result);
+                result.release();
+                region.release();
+                progress.tileDone(++done, total);
+            }
+        }
+    }
+
+    /**
+     * Runs the network once over the whole image, scaled down to the memory budget if needed, to record the
+     * instance-norm statistics that every tile then replays.
+     */
+    private NormStatistics recordStatistics(Mat colour, double maxValue, NDManager call) {
+        long budgetPixels = Math.max(1, memoryBudget / spec.inferenceBytesPerPixel());
+        long pixels = (long) colour.cols() * colour.rows();
+        Mat source = colour;
+        if (pixels > budgetPixels) {
+            double scale = Math.sqrt((double) budgetPixels / pixels);
+            source = new Mat();
+            Imgproc.resize(colour, source, new Size(Math.max(1, colour.cols() * scale), Math.max(1, colour.rows() * scale)),
+                    0, 0, Imgproc.INTER_AREA);
+        }
+        NormStatistics statistics = new NormStatistics();
+        run(source, maxValue, call, statistics.asBlockParams()).release();
+        statistics.setMode(NormStatistics.Mode.REPLAY);
+        if (source != colour) {
+            source.release();
+        }
+        checkCancelled();
+        return statistics;
+    }
+
+    /** The network's output for {@code region}, as a {@code CV_32FC3} BGR matrix of the region's size. */
+    private Mat run(Mat region, double maxValue, NDManager call, PairList<String, Object> params) {
+        int w = region.cols();
+        int h = region.rows();
+        int paddedW = paddedSide(w);
+        int paddedH = paddedSide(h);
+        Mat padded = region;
+        if (paddedW != w || paddedH != h) {
+            padded = new Mat();
+            // Right and bottom only, so that tiles keep their position on the strided layers' grid.
+            Core.copyMakeBorder(region, padded, 0, paddedH - h, 0, paddedW - w, Core.BORDER_REFLECT_101);
+        }
+        try (NDManager scope = call.newSubManager()) {
+            NDArray x = TensorCodec.toTensor(padded, maxValue, scope, scope.getDevice());
+            NDArray y = generator.forward(new ParameterStore(scope, false), new NDList(x), false, params)
+                    .singletonOrThrow();
+            Mat full = TensorCodec.toMat(y, maxValue);
+            if (full.cols() == w && full.rows() == h) {
+                return full;
+            }
+            Mat cropped = full.submat(0, h, 0, w).clone();
+            full.release();
+            return cropped;
+        } finally {
+            if (padded != region) {
+                padded.release();
+            }
+        }
+    }
+
+    private int paddedSide(int side) {
+        return TilePlan.roundUp(Math.max(side, spec.minimumSide()), spec.sizeMultiple());
+    }
+
+    private static Mat scaled(Mat mat, int maxEdge) {
+        int longest = Math.max(mat.cols(), mat.rows());
+        if (maxEdge <= 0 || longest <= maxEdge) {
+            return mat;
+        }
+        double scale = (double) maxEdge / longest;
+        Mat out = new Mat();
+        Size size = new Size(Math.max(1, Math.round(mat.cols() * scale)), Math.max(1, Math.round(mat.rows() * scale)));
+        Imgproc.resize(mat, out, size, 0, 0, Imgproc.INTER_AREA);
+        return out;
+    }
+
+    private static void checkCancelled() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new CancellationException("stylizing was cancelled");
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            if (ownsManager) {
+                manager.close();
+            }
+        }
+    }
+}
