@@ -8,13 +8,14 @@ import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import dev.toonsmith.engine.image.Image;
+import dev.toonsmith.engine.image.ImageOps;
 import dev.toonsmith.engine.image.OpenCv;
 import dev.toonsmith.engine.model.GeneratorSpec;
 import dev.toonsmith.engine.model.NormStatistics;
 import dev.toonsmith.engine.runtime.TorchRuntime;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
@@ -31,7 +32,7 @@ import org.opencv.imgproc.Imgproc;
  * so the result shows no seams.
  *
  * <p>Thread-safe: any number of threads may stylize at once; each call works in its own native memory
- * scope, released before it returns. Cancel a call by interrupting its thread: it stops at the next tile
+ * scope, released before it returns, and {@link #close()} waits for calls in flight. Cancel a call by interrupting its thread: it stops at the next tile
  * boundary with a {@link CancellationException}.
  */
 public final class Stylizer implements AutoCloseable {
@@ -41,7 +42,10 @@ public final class Stylizer implements AutoCloseable {
     private final NDManager manager;
     private final boolean ownsManager;
     private final long memoryBudget;
-    private volatile boolean closed;
+    // Stylize calls share the read side; close() takes the write side, so it waits for calls in flight
+    // instead of freeing the weights under them.
+    private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
+    private boolean closed;
 
     private Stylizer(GeneratorSpec spec, Block generator, NDManager manager, boolean ownsManager, long memoryBudget) {
         this.spec = Objects.requireNonNull(spec, "spec");
@@ -92,49 +96,52 @@ public final class Stylizer implements AutoCloseable {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(progress, "progress");
-        if (closed) {
-            throw new IllegalStateException("this stylizer is closed");
-        }
-        TorchRuntime.inferenceMode();
-        Mat sized = scaled(input.mat(), options.maxEdge());
-        if (options.strength() == 0) {
-            return Image.wrap(sized == input.mat() ? sized.clone() : sized);
-        }
-        Mat colour = sized;
-        Mat alpha = null;
-        if (sized.channels() == 4) {
-            colour = new Mat();
-            Imgproc.cvtColor(sized, colour, Imgproc.COLOR_BGRA2BGR);
-            alpha = new Mat();
-            Core.extractChannel(sized, alpha, 3);
-        }
-        int depth = CvType.depth(sized.type());
-        Mat stylized = new Mat(sized.rows(), sized.cols(), CvType.makeType(depth, 3));
+        lifecycle.readLock().lock();
         try {
-            render(colour, input.maxValue(), stylized, options.tileSize(), progress);
+            if (closed) {
+                throw new IllegalStateException("this stylizer is closed");
+            }
+            return stylizeOpen(input, options, progress);
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    private Image stylizeOpen(Image input, StylizeOptions options, TileProgress progress) {
+        TorchRuntime.inferenceMode();
+        Image scaled = options.maxEdge() > 0 ? ImageOps.resizeToMaxEdge(input, options.maxEdge()) : null;
+        Image source = scaled != null ? scaled : input;
+        try {
+            if (options.strength() == 0) {
+                return source.copy();
+            }
+            if (!source.hasAlpha()) {
+                return Image.wrap(stylizeColour(source.mat(), source.maxValue(), options, progress));
+            }
+            try (ImageOps.AlphaSplit split = ImageOps.splitAlpha(source);
+                    Image colour = Image.wrap(
+                            stylizeColour(split.colour().mat(), source.maxValue(), options, progress))) {
+                return ImageOps.mergeAlpha(colour, split.alpha());
+            }
+        } finally {
+            if (scaled != null) {
+                scaled.close();
+            }
+        }
+    }
+
+    /** The stylized, strength-blended version of a BGR matrix, at its size and depth. */
+    private Mat stylizeColour(Mat colour, double maxValue, StylizeOptions options, TileProgress progress) {
+        Mat stylized = new Mat(colour.rows(), colour.cols(), colour.type());
+        try {
+            render(colour, maxValue, stylized, options.tileSize(), progress);
             if (options.strength() < 1) {
                 Core.addWeighted(colour, 1 - options.strength(), stylized, options.strength(), 0, stylized);
             }
-            if (alpha != null) {
-                Mat withAlpha = new Mat();
-                Core.merge(List.of(stylized, alpha), withAlpha);
-                stylized.release();
-                stylized = withAlpha;
-            }
-            return Image.wrap(stylized);
+            return stylized;
         } catch (RuntimeException | Error e) {
             stylized.release();
             throw e;
-        } finally {
-            if (colour != sized) {
-                colour.release();
-            }
-            if (alpha != null) {
-                alpha.release();
-            }
-            if (sized != input.mat()) {
-                sized.release();
-            }
         }
     }
 
@@ -218,31 +225,25 @@ public final class Stylizer implements AutoCloseable {
         return TilePlan.roundUp(Math.max(side, spec.minimumSide()), spec.sizeMultiple());
     }
 
-    private static Mat scaled(Mat mat, int maxEdge) {
-        int longest = Math.max(mat.cols(), mat.rows());
-        if (maxEdge <= 0 || longest <= maxEdge) {
-            return mat;
-        }
-        double scale = (double) maxEdge / longest;
-        Mat out = new Mat();
-        Size size = new Size(Math.max(1, Math.round(mat.cols() * scale)), Math.max(1, Math.round(mat.rows() * scale)));
-        Imgproc.resize(mat, out, size, 0, 0, Imgproc.INTER_AREA);
-        return out;
-    }
-
     private static void checkCancelled() {
         if (Thread.currentThread().isInterrupted()) {
             throw new CancellationException("stylizing was cancelled");
         }
     }
 
+    /** Frees the generator if this stylizer owns it, after any calls in flight have returned. */
     @Override
     public void close() {
-        if (!closed) {
-            closed = true;
-            if (ownsManager) {
-                manager.close();
+        lifecycle.writeLock().lock();
+        try {
+            if (!closed) {
+                closed = true;
+                if (ownsManager) {
+                    manager.close();
+                }
             }
+        } finally {
+            lifecycle.writeLock().unlock();
         }
     }
 }

@@ -1,8 +1,8 @@
 package dev.toonsmith.engine.image;
 
-import static dev.toonsmith.engine.image.TestImages.noise;
-import static dev.toonsmith.engine.image.TestImages.px;
-import static dev.toonsmith.engine.image.TestImages.samePixels;
+import static dev.toonsmith.engine.image.ImageFixtures.noise;
+import static dev.toonsmith.engine.image.ImageFixtures.px;
+import static dev.toonsmith.engine.image.ImageFixtures.samePixels;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -58,7 +58,7 @@ class ImageOpsTest {
         // A model may hand back 8-bit colour for a 16-bit source; the source's alpha must still fit.
         Mat alpha = new Mat(1, 3, CvType.CV_16UC1);
         alpha.put(0, 0, 0, 128 * 257, 65535);
-        try (Image colour = Image.wrap(TestImages.filled(3, 1, CvType.CV_8UC3, 1, 2, 3));
+        try (Image colour = Image.wrap(ImageFixtures.filled(3, 1, CvType.CV_8UC3, 1, 2, 3));
                 Image merged = ImageOps.mergeAlpha(colour, alpha)) {
             assertEquals("3x1 8-bit BGRA", merged.toString());
             assertArrayEquals(new double[] {1, 2, 3, 0}, px(merged, 0, 0));
@@ -69,8 +69,8 @@ class ImageOpsTest {
 
     @Test
     void mergeRejectsAlphaOfAnotherSize() {
-        try (Image colour = Image.wrap(TestImages.filled(3, 2, CvType.CV_8UC3, 0, 0, 0))) {
-            Mat alpha = TestImages.filled(2, 3, CvType.CV_8UC1, 255);
+        try (Image colour = Image.wrap(ImageFixtures.filled(3, 2, CvType.CV_8UC3, 0, 0, 0))) {
+            Mat alpha = ImageFixtures.filled(2, 3, CvType.CV_8UC1, 255);
             assertThrows(IllegalArgumentException.class, () -> ImageOps.mergeAlpha(colour, alpha));
         }
     }

@@ -1,16 +1,16 @@
 package dev.toonsmith.engine.image;
 
-import static dev.toonsmith.engine.image.TestImages.GREEN;
-import static dev.toonsmith.engine.image.TestImages.WHITE;
-import static dev.toonsmith.engine.image.TestImages.assertColour;
-import static dev.toonsmith.engine.image.TestImages.assertUprightPattern;
-import static dev.toonsmith.engine.image.TestImages.encode;
-import static dev.toonsmith.engine.image.TestImages.fixture;
-import static dev.toonsmith.engine.image.TestImages.noise;
-import static dev.toonsmith.engine.image.TestImages.photoLike;
-import static dev.toonsmith.engine.image.TestImages.px;
-import static dev.toonsmith.engine.image.TestImages.rawDecode;
-import static dev.toonsmith.engine.image.TestImages.samePixels;
+import static dev.toonsmith.engine.image.ImageFixtures.GREEN;
+import static dev.toonsmith.engine.image.ImageFixtures.WHITE;
+import static dev.toonsmith.engine.image.ImageFixtures.assertColour;
+import static dev.toonsmith.engine.image.ImageFixtures.assertUprightPattern;
+import static dev.toonsmith.engine.image.ImageFixtures.encode;
+import static dev.toonsmith.engine.image.ImageFixtures.fixture;
+import static dev.toonsmith.engine.image.ImageFixtures.noise;
+import static dev.toonsmith.engine.image.ImageFixtures.photoLike;
+import static dev.toonsmith.engine.image.ImageFixtures.px;
+import static dev.toonsmith.engine.image.ImageFixtures.rawDecode;
+import static dev.toonsmith.engine.image.ImageFixtures.samePixels;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -153,7 +153,7 @@ class ImageReaderTest {
     void twoChannelGrayAlphaFromADecoderBecomesBgra() throws IOException {
         // No OpenCV 4.9 decoder returns two channels (gray+alpha PNG comes as four), but the layout is
         // legal in a Mat and must not reach the engine.
-        Mat grayAlpha = TestImages.filled(3, 2, CvType.CV_16UC2, 1000, 40000);
+        Mat grayAlpha = ImageFixtures.filled(3, 2, CvType.CV_16UC2, 1000, 40000);
         Mat bgra = ImageReader.toEngineLayout(grayAlpha, Path.of("x.tif"));
         assertEquals(CvType.CV_16UC4, bgra.type());
         assertArrayEquals(new double[] {1000, 1000, 1000, 40000}, bgra.get(1, 2));
@@ -172,7 +172,7 @@ class ImageReaderTest {
 
     @Test
     void floatTiffReadsAsSixteenBit() throws IOException {
-        Mat floats = TestImages.filled(8, 4, CvType.CV_32FC3, 0.25, 0.5, 1.0);
+        Mat floats = ImageFixtures.filled(8, 4, CvType.CV_32FC3, 0.25, 0.5, 1.0);
         // Uncompressed: OpenCV's default for float TIFF is lossy SGI LogLuv.
         Path file = write("float.tif", encode(".tif", floats, Imgcodecs.IMWRITE_TIFF_COMPRESSION, 1));
 
@@ -184,7 +184,7 @@ class ImageReaderTest {
 
     @Test
     void signedIntegerTiffIsRefusedWithTheReason() throws IOException {
-        Path file = write("signed.tif", encode(".tif", TestImages.filled(4, 4, CvType.CV_16SC3, -5, 0, 5)));
+        Path file = write("signed.tif", encode(".tif", ImageFixtures.filled(4, 4, CvType.CV_16SC3, -5, 0, 5)));
 
         ImageFormatException e = assertThrows(ImageFormatException.class, () -> ImageReader.read(file));
         assertTrue(e.getMessage().startsWith("Cannot read signed.tif: it stores signed 16-bit samples"),

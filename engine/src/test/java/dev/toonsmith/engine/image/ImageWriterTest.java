@@ -1,11 +1,11 @@
 package dev.toonsmith.engine.image;
 
-import static dev.toonsmith.engine.image.TestImages.RED;
-import static dev.toonsmith.engine.image.TestImages.WHITE;
-import static dev.toonsmith.engine.image.TestImages.assertColour;
-import static dev.toonsmith.engine.image.TestImages.noise;
-import static dev.toonsmith.engine.image.TestImages.px;
-import static dev.toonsmith.engine.image.TestImages.samePixels;
+import static dev.toonsmith.engine.image.ImageFixtures.RED;
+import static dev.toonsmith.engine.image.ImageFixtures.WHITE;
+import static dev.toonsmith.engine.image.ImageFixtures.assertColour;
+import static dev.toonsmith.engine.image.ImageFixtures.noise;
+import static dev.toonsmith.engine.image.ImageFixtures.px;
+import static dev.toonsmith.engine.image.ImageFixtures.samePixels;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -189,7 +189,7 @@ class ImageWriterTest {
     void failedEncodingLeavesTheExistingTargetAndNoTemporaryFiles() throws IOException {
         Path target = Files.writeString(dir.resolve("wide.webp"), "yesterday's result");
         // WebP cannot be wider than 16383 pixels, so the encoder refuses this image.
-        try (Image tooWide = Image.wrap(TestImages.filled(16_384, 1, CvType.CV_8UC3, 1, 2, 3))) {
+        try (Image tooWide = Image.wrap(ImageFixtures.filled(16_384, 1, CvType.CV_8UC3, 1, 2, 3))) {
             IOException e = assertThrows(IOException.class,
                     () -> ImageWriter.write(tooWide, target, WriteOptions.defaults()));
             assertTrue(e.getMessage().startsWith("Cannot write wide.webp: OpenCV could not encode the image as "

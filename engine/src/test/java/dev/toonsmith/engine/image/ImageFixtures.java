@@ -16,18 +16,18 @@ import org.opencv.core.Scalar;
 import org.opencv.imgcodecs.Imgcodecs;
 
 /** Fixtures and pixel assertions shared by the image tests. */
-final class TestImages {
+final class ImageFixtures {
 
     static final double[] RED = {0, 0, 255};
     static final double[] GREEN = {0, 255, 0};
     static final double[] BLUE = {255, 0, 0};
     static final double[] WHITE = {255, 255, 255};
 
-    private TestImages() {}
+    private ImageFixtures() {}
 
     /** A committed fixture from src/test/resources/images (see the README there). */
     static Path fixture(String name) {
-        URL url = TestImages.class.getResource("/images/" + name);
+        URL url = ImageFixtures.class.getResource("/images/" + name);
         if (url == null) {
             throw new IllegalArgumentException("no fixture " + name);
         }
