@@ -1,0 +1,34 @@
+package dev.toonsmith.app.cli;
+
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+
+/** Turns an exception into the one line a person reads. */
+final class Errors {
+
+    private Errors() {}
+
+    static String describe(Throwable e) {
+        Throwable t = e;
+        // Wrappers add nothing a person can act on.
+        while ((t instanceof java.util.concurrent.ExecutionException || t instanceof java.io.UncheckedIOException)
+                && t.getCause() != null) {
+            t = t.getCause();
+        }
+        if (t instanceof NoSuchFileException missing) {
+            return missing.getFile() + ": no such file";
+        }
+        if (t instanceof AccessDeniedException denied) {
+            return denied.getFile() + ": permission denied";
+        }
+        if (t instanceof FileSystemException fs) {
+            return fs.getFile() + ": " + (fs.getReason() == null ? "cannot be accessed" : fs.getReason());
+        }
+        if (t instanceof OutOfMemoryError) {
+            return "out of memory: try a smaller --tile, or give Java more memory with JAVA_OPTS=-Xmx...";
+        }
+        String message = t.getMessage();
+        return message == null || message.isBlank() ? t.getClass().getSimpleName() : message;
+    }
+}
