@@ -12,7 +12,9 @@ import dev.toonsmith.engine.image.ImageOps;
 import dev.toonsmith.engine.image.OpenCv;
 import dev.toonsmith.engine.model.GeneratorSpec;
 import dev.toonsmith.engine.model.NormStatistics;
+import dev.toonsmith.engine.runtime.DevicePreference;
 import dev.toonsmith.engine.runtime.TorchRuntime;
+import dev.toonsmith.engine.style.StyleBundle;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -70,6 +72,23 @@ public final class Stylizer implements AutoCloseable {
     /** A stylizer that owns {@code manager} (and the generator's parameters in it) and closes it. */
     public static Stylizer owning(GeneratorSpec spec, Block generator, NDManager manager) {
         return new Stylizer(spec, generator, manager, true, TilePlan.DEFAULT_MEMORY_BUDGET);
+    }
+
+    /**
+     * Loads a style's generator onto the preferred device. The stylizer owns the loaded weights.
+     *
+     * @throws dev.toonsmith.engine.runtime.DeviceUnavailableException if a GPU is demanded but none is usable
+     */
+    public static Stylizer load(StyleBundle style, DevicePreference preference) {
+        Device device = TorchRuntime.select(preference);
+        NDManager weights = NDManager.newBaseManager(device);
+        try {
+            Block generator = style.newGenerator(weights, device);
+            return owning(style.spec(), generator, weights);
+        } catch (RuntimeException | Error e) {
+            weights.close();
+            throw e;
+        }
     }
 
     /** The architecture this stylizer runs. */
@@ -172,11 +191,13 @@ public final class Stylizer implements AutoCloseable {
      * instance-norm statistics that every tile then replays.
      */
     private NormStatistics recordStatistics(Mat colour, double maxValue, NDManager call) {
-        long budgetPixels = Math.max(1, memoryBudget / spec.inferenceBytesPerPixel());
         long pixels = (long) colour.cols() * colour.rows();
+        long budgetPixels = Math.max(1, memoryBudget / spec.inferenceBytesPerPixel());
+        // A quarter of the pixels is plenty for per-channel means and variances, and saves most of a pass.
+        long statisticsPixels = Math.min(budgetPixels, Math.max(TilePlan.MIN_STATISTICS_PIXELS, pixels / 4));
         Mat source = colour;
-        if (pixels > budgetPixels) {
-            double scale = Math.sqrt((double) budgetPixels / pixels);
+        if (pixels > statisticsPixels) {
+            double scale = Math.sqrt((double) statisticsPixels / pixels);
             source = new Mat();
             Imgproc.resize(colour, source, new Size(Math.max(1, colour.cols() * scale), Math.max(1, colour.rows() * scale)),
                     0, 0, Imgproc.INTER_AREA);

@@ -17,6 +17,11 @@ import java.util.List;
  * <p>DJL's {@code SequentialBlock} drops the block parameters on the way to its children, and the
  * generators need them to reach every {@link InstanceNorm} (see {@link NormStatistics}); this chain passes
  * them on. Child names become part of the parameter names in style files, so they must stay stable.
+ *
+ * <p>Each intermediate result is closed as soon as the next child has consumed it. DJL frees arrays only
+ * when their manager closes, so without this a forward pass would hold every activation it ever computed
+ * until the end of the pass (several times the memory of the largest live set). Autograd keeps what it
+ * needs for the backward pass through libtorch's own references, so closing is safe while training too.
  */
 public class Chain extends AbstractBlock implements Costed {
 
@@ -33,7 +38,11 @@ public class Chain extends AbstractBlock implements Costed {
             ParameterStore parameterStore, NDList inputs, boolean training, PairList<String, Object> params) {
         NDList current = inputs;
         for (Block block : blocks) {
-            current = block.forward(parameterStore, current, training, params);
+            NDList next = block.forward(parameterStore, current, training, params);
+            if (current != inputs) {
+                Arrays.closeUnlessKept(current, next);
+            }
+            current = next;
         }
         return current;
     }

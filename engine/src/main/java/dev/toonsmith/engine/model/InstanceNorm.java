@@ -94,7 +94,10 @@ public final class InstanceNorm extends AbstractBlock {
             NDArray out = x.getNDArrayInternal()
                     .batchNorm(folded, runningMean, runningVar, weight, bias, -1, 1f, epsilon, true)
                     .singletonOrThrow();
-            return out.reshape(shape);
+            NDArray result = out.reshape(shape);
+            Arrays.closeUnless(out, result);
+            Arrays.closeUnless(folded, x);
+            return result;
         }
     }
 
@@ -122,7 +125,9 @@ public final class InstanceNorm extends AbstractBlock {
         // Fold normalization and affine into one multiply-add: y = x * scale + shift.
         NDArray scale = g.div(variance.add(epsilon).sqrt());
         NDArray shift = b.sub(mean.mul(scale));
-        return x.mul(scale.reshape(1, channels, 1, 1)).add(shift.reshape(1, channels, 1, 1));
+        try (NDArray scaled = x.mul(scale.reshape(1, channels, 1, 1))) {
+            return scaled.add(shift.reshape(1, channels, 1, 1));
+        }
     }
 
     @Override

@@ -36,8 +36,15 @@ final class LiteGenerator extends AbstractBlock implements Costed {
         NDArray photo = inputs.singletonOrThrow();
         NDArray features = body.forward(parameterStore, inputs, training, params).singletonOrThrow();
         NDArray joined = NDArrays.concat(new NDList(features, photo), 1);
+        features.close();
         NDArray out = head.forward(parameterStore, new NDList(joined), training, params).singletonOrThrow();
-        return new NDList(residual ? out.add(photo) : out);
+        joined.close();
+        if (!residual) {
+            return new NDList(out);
+        }
+        NDArray result = out.add(photo);
+        out.close();
+        return new NDList(result);
     }
 
     @Override

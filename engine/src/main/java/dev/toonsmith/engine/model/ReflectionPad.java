@@ -38,7 +38,10 @@ public final class ReflectionPad extends AbstractBlock {
         if (padding == 0) {
             return new NDList(x);
         }
-        return new NDList(pad(pad(x, 3), 2));
+        NDArray wide = pad(x, 3);
+        NDArray padded = pad(wide, 2);
+        wide.close();
+        return new NDList(padded);
     }
 
     private NDArray pad(NDArray x, int axis) {
@@ -51,9 +54,12 @@ public final class ReflectionPad extends AbstractBlock {
         String after = axis == 3
                 ? ":, :, :, " + (size - padding - 1) + ":" + (size - 1)
                 : ":, :, " + (size - padding - 1) + ":" + (size - 1);
-        NDArray head = x.get(before).flip(axis);
-        NDArray tail = x.get(after).flip(axis);
-        return NDArrays.concat(new NDList(head, x, tail), axis);
+        try (NDArray headView = x.get(before);
+                NDArray tailView = x.get(after);
+                NDArray head = headView.flip(axis);
+                NDArray tail = tailView.flip(axis)) {
+            return NDArrays.concat(new NDList(head, x, tail), axis);
+        }
     }
 
     @Override

@@ -61,7 +61,9 @@ public final class ResidualBlock extends AbstractBlock implements Costed {
             ParameterStore parameterStore, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
         NDArray change = body.forward(parameterStore, inputs, training, params).singletonOrThrow();
-        return new NDList(x.add(change));
+        NDArray out = x.add(change);
+        Arrays.closeUnless(change, x);
+        return new NDList(out);
     }
 
     @Override

@@ -279,8 +279,34 @@ public final class StyleLibrary {
         reload();
     }
 
-    private static StyleLibraryException notInstalled(String idOrName) {
-        return new StyleLibraryException("No style '" + idOrName + "' is installed.");
+    /**
+     * The style a person named: a path to a {@code .toon} file, or else the id or display name of an installed
+     * style. With {@code null}, the default style.
+     *
+     * @throws StyleLibraryException when nothing by that name is installed, or no default style is
+     */
+    public StyleBundle resolve(String reference) throws IOException {
+        if (reference == null) {
+            StyleEntry entry = defaultStyle().orElseThrow(() -> new StyleLibraryException(
+                    "No default style is installed in this build. Pass a style (a .toon file, or one listed by"
+                            + " 'toonsmith styles')."));
+            return open(entry);
+        }
+        Path asFile = Path.of(reference);
+        if (reference.endsWith(StyleWriter.EXTENSION) || Files.isRegularFile(asFile)) {
+            if (!Files.exists(asFile)) {
+                throw new NoSuchFileException(reference);
+            }
+            return StyleBundle.read(asFile);
+        }
+        return open(find(reference).orElseThrow(() -> notInstalled(reference)));
+    }
+
+    private StyleLibraryException notInstalled(String idOrName) {
+        List<String> ids = entries().stream().map(StyleEntry::id).toList();
+        return new StyleLibraryException("No style '" + idOrName + "' is installed ("
+                + (ids.isEmpty() ? "none are" : "installed: " + String.join(", ", ids))
+                + "). Pass a .toon file, or see 'toonsmith styles'.");
     }
 
     /** {@code ID.toon}, or {@code ID-2.toon} and so on when a file (perhaps a broken one) has that name. */
