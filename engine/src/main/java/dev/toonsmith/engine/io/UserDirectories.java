@@ -18,6 +18,9 @@ public final class UserDirectories {
     /** Environment variable that overrides the platform data folder. */
     public static final String HOME_VARIABLE = "TOONSMITH_HOME";
 
+    /** System property that overrides both, for in-process tests and embedding. */
+    public static final String HOME_PROPERTY = "toonsmith.home";
+
     private final Path root;
 
     /** Directories under an explicit root, e.g. a temporary folder in tests. */
@@ -25,8 +28,12 @@ public final class UserDirectories {
         this.root = Objects.requireNonNull(root, "root").toAbsolutePath().normalize();
     }
 
-    /** The directories of this user on this machine. */
+    /** The directories of this user on this machine: {@value #HOME_PROPERTY}, else the platform rule. */
     public static UserDirectories platform() {
+        String property = System.getProperty(HOME_PROPERTY);
+        if (property != null && !property.isBlank()) {
+            return new UserDirectories(Path.of(property));
+        }
         return new UserDirectories(
                 platformRoot(System.getenv(), System.getProperty("os.name", ""), Path.of(System.getProperty("user.home"))));
     }
