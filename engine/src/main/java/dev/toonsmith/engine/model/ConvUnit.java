@@ -1,7 +1,5 @@
 package dev.toonsmith.engine.model;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.convolutional.Conv2d;
@@ -113,11 +111,5 @@ public final class ConvUnit extends Chain {
             }
             return unit;
         }
-    }
-
-    /** Convenience for callers that hold a single array. */
-    NDArray apply(ai.djl.training.ParameterStore store, NDArray x, boolean training,
-            ai.djl.util.PairList<String, Object> params) {
-        return forward(store, new NDList(x), training, params).singletonOrThrow();
     }
 }

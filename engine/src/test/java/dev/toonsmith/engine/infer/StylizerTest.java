@@ -96,8 +96,9 @@ class StylizerTest {
     void tileProgressIsReportedInOrder() {
         List<String> seen = new ArrayList<>();
         try (Image photo = TestImages.load("chelsea-300.png");
-                Image ignored = lite.stylize(photo, StylizeOptions.defaults().withTileSize(1),
+                Image out = lite.stylize(photo, StylizeOptions.defaults().withTileSize(1),
                         (done, total) -> seen.add(done + "/" + total))) {
+            assertEquals(photo.width(), out.width());
             assertTrue(seen.size() >= 4);
             assertEquals("1/" + seen.size(), seen.get(0));
             assertEquals(seen.size() + "/" + seen.size(), seen.get(seen.size() - 1));
