@@ -37,6 +37,13 @@ public interface GeneratorSpec {
     /** A new, uninitialized generator. */
     Block newGenerator();
 
+    /**
+     * Adjusts a freshly initialized generator before training from scratch. Residual generators zero their
+     * last layer so that they start as the identity: they then spend their steps on the look rather than on
+     * relearning the photo.
+     */
+    default void prepareForTraining(Block initializedGenerator) {}
+
     /** Operations of one forward pass on one image of the given size. */
     default long flops(int height, int width) {
         return Flops.of(newGenerator(), new Shape(1, 3, height, width));

@@ -86,8 +86,8 @@ public final class InstanceNorm extends AbstractBlock {
         long groups = batch * shape.get(1);
         NDArray folded = x.reshape(1, groups, shape.get(2), shape.get(3));
         NDManager manager = x.getManager();
-        NDArray weight = batch == 1 ? g : g.tile(batch);
-        NDArray bias = batch == 1 ? b : b.tile(batch);
+        NDArray weight = batch == 1 ? g : Arrays.scopedTo(g.tile(batch), x);
+        NDArray bias = batch == 1 ? b : Arrays.scopedTo(b.tile(batch), x);
         try (NDArray runningMean = manager.zeros(new Shape(groups), x.getDataType(), x.getDevice());
                 NDArray runningVar = manager.ones(new Shape(groups), x.getDataType(), x.getDevice())) {
             // axis -1 selects PyTorch's native layout; momentum 1 leaves the throw-away running stats alone.
@@ -123,8 +123,8 @@ public final class InstanceNorm extends AbstractBlock {
         NDArray mean = manager.create(recorded.mean()).toDevice(x.getDevice(), false);
         NDArray variance = manager.create(recorded.variance()).toDevice(x.getDevice(), false);
         // Fold normalization and affine into one multiply-add: y = x * scale + shift.
-        NDArray scale = g.div(variance.add(epsilon).sqrt());
-        NDArray shift = b.sub(mean.mul(scale));
+        NDArray scale = Arrays.scopedTo(g.div(variance.add(epsilon).sqrt()), x);
+        NDArray shift = Arrays.scopedTo(b.sub(mean.mul(scale)), x);
         try (NDArray scaled = x.mul(scale.reshape(1, channels, 1, 1))) {
             return scaled.add(shift.reshape(1, channels, 1, 1));
         }

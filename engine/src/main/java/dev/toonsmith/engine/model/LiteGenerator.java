@@ -47,6 +47,20 @@ final class LiteGenerator extends AbstractBlock implements Costed {
         return new NDList(result);
     }
 
+    /** Sets the last layer's weights to zero, so that a residual generator outputs its input unchanged. */
+    void zeroHead() {
+        // An in-place change of a parameter must not be recorded by autograd.
+        boolean previous = dev.toonsmith.engine.runtime.TorchRuntime.setGradMode(false);
+        try {
+            for (ai.djl.util.Pair<String, ai.djl.nn.Parameter> p : head.getParameters()) {
+                NDArray array = p.getValue().getArray();
+                array.muli(0f);
+            }
+        } finally {
+            dev.toonsmith.engine.runtime.TorchRuntime.setGradMode(previous);
+        }
+    }
+
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         body.initialize(manager, dataType, inputShapes);

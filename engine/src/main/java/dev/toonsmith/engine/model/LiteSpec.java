@@ -126,6 +126,13 @@ public record LiteSpec(int width, int residualBlocks, boolean residual) implemen
         return new LiteGenerator(body, head, residual);
     }
 
+    @Override
+    public void prepareForTraining(Block initializedGenerator) {
+        if (residual) {
+            ((LiteGenerator) initializedGenerator).zeroHead();
+        }
+    }
+
     private static ConvUnit pointwise(int filters) {
         return ConvUnit.builder(filters, 1)
                 .optPadding(ConvUnit.Padding.NONE)

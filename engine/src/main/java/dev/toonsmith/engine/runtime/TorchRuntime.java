@@ -95,6 +95,14 @@ public final class TorchRuntime {
         JniUtils.setGradMode(false);
     }
 
+    /** Switches autograd on or off for the calling thread; returns the previous setting. */
+    public static boolean setGradMode(boolean enabled) {
+        engine();
+        boolean previous = JniUtils.isGradMode();
+        JniUtils.setGradMode(enabled);
+        return previous;
+    }
+
     /** Whether the current thread records gradients. */
     public static boolean isGradMode() {
         engine();

@@ -1,0 +1,275 @@
+package dev.toonsmith.app.cli;
+
+import dev.toonsmith.engine.train.DataSources;
+import dev.toonsmith.engine.train.DatasetFolders;
+import dev.toonsmith.engine.train.RunFolder;
+import dev.toonsmith.engine.train.TrainingEvent;
+import dev.toonsmith.engine.train.TrainingOptions;
+import dev.toonsmith.engine.train.TrainingOptionsCodec;
+import dev.toonsmith.engine.train.TrainingRun;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code toonsmith train}: a GAN training run on your own photos and cartoons. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Trains a photo-to-cartoon generator on a folder of photos and a folder of cartoons (unpaired).",
+            "The run folder gets config.json, metrics.jsonl, samples/ and checkpoints/; Ctrl+C stops after the current"
+                    + " step with a checkpoint, and --resume continues exactly where the last checkpoint left off.",
+            "Turn a checkpoint into a style with 'toonsmith export-style'."})
+final class TrainCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--photos", paramLabel = "DIR", description = "Folder of photos (searched recursively).")
+    Path photos;
+
+    @Option(names = "--cartoons", paramLabel = "DIR", description = "Folder of cartoons (searched recursively).")
+    Path cartoons;
+
+    @Option(names = "--run", required = true, paramLabel = "DIR", description = "The run folder.")
+    Path run;
+
+    @Option(names = "--resume", description = "Continue the run in --run from its newest checkpoint (its saved options and data folders are used).")
+    boolean resume;
+
+    @Option(names = "--mode", paramLabel = "cartoongan|cyclegan", description = "Default: cartoongan.")
+    String mode;
+
+    @Option(names = "--arch", paramLabel = "lite|cartoongan", description = "Generator architecture. Default: lite.")
+    String arch;
+
+    @Option(names = "--width", paramLabel = "N", description = "Generator width (lite) or base channels (cartoongan).")
+    Integer width;
+
+    @Option(names = "--size", paramLabel = "PX", description = "Crop size. Default: 128.")
+    Integer size;
+
+    @Option(names = "--batch", paramLabel = "N", description = "Images per step from each folder. Default: 4.")
+    Integer batch;
+
+    @Option(names = "--steps", paramLabel = "N", description = "Total steps. Default: 2000 (with --resume: extends the run).")
+    Long steps;
+
+    @Option(names = "--init-steps", paramLabel = "N", description = "Content-only steps first (cartoongan mode). Default: 100.")
+    Long initSteps;
+
+    @Option(names = "--gan-loss", paramLabel = "lsgan|vanilla|hinge", description = "Default: lsgan.")
+    String ganLoss;
+
+    @Option(names = "--label-smoothing", paramLabel = "X", description = "Real target of the vanilla loss (0.9 = one-sided smoothing). Default: 1.")
+    Double labelSmoothing;
+
+    @Option(names = "--spectral-norm", negatable = true, description = "Spectral normalization on the discriminator. Default: on.")
+    Boolean spectralNorm;
+
+    @Option(names = "--d-width", paramLabel = "N", description = "Discriminator width. Default: 32.")
+    Integer discriminatorWidth;
+
+    @Option(names = "--d-scales", paramLabel = "1|2", description = "Multi-scale discriminator. Default: 1.")
+    Integer discriminatorScales;
+
+    @Option(names = "--d-steps", paramLabel = "N", description = "Discriminator updates per generator update. Default: 1.")
+    Integer discriminatorSteps;
+
+    @Option(names = "--lr", paramLabel = "X", description = "Adam learning rate. Default: 2e-4.")
+    Double learningRate;
+
+    @Option(names = "--lr-schedule", paramLabel = "linear|cosine|constant", description = "Default: linear (constant, then to zero over the second half).")
+    String schedule;
+
+    @Option(names = "--lambda-adv", paramLabel = "X", description = "Adversarial weight. Default: 1.")
+    Double lambdaAdversarial;
+
+    @Option(names = "--lambda-content", paramLabel = "X", description = "Content weight (cartoongan mode). Default: 10.")
+    Double lambdaContent;
+
+    @Option(names = "--content-scale", paramLabel = "N", description = "Content compared after pooling by N (1 = pixel L1). Default: 4.")
+    Integer contentScale;
+
+    @Option(names = "--lambda-surface", paramLabel = "X", description = "Pull towards a flattened photo (cartoongan mode). Default: 2.")
+    Double lambdaSurface;
+
+    @Option(names = "--lambda-tv", paramLabel = "X", description = "Total-variation weight. Default: 1.")
+    Double lambdaTv;
+
+    @Option(names = "--lambda-cycle", paramLabel = "X", description = "Cycle weight (cyclegan mode). Default: 10.")
+    Double lambdaCycle;
+
+    @Option(names = "--sample-every", paramLabel = "N", description = "Steps between sample grids. Default: 100.")
+    Integer sampleEvery;
+
+    @Option(names = "--checkpoint-every", paramLabel = "N", description = "Steps between checkpoints. Default: 200.")
+    Integer checkpointEvery;
+
+    @Option(names = "--keep-checkpoints", paramLabel = "N", description = "Checkpoints kept. Default: 5.")
+    Integer keepCheckpoints;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of every random choice. Default: 42.")
+    Long seed;
+
+    @Option(names = "--device", paramLabel = "auto|cpu|gpu", description = "Default: auto.")
+    String device;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        RunFolder folder = new RunFolder(run);
+        TrainingOptions options;
+        Path photoFolder = photos;
+        Path cartoonFolder = cartoons;
+        if (resume) {
+            options = folder.readConfig();
+            Optional<DatasetFolders> saved = DatasetFolders.read(folder);
+            photoFolder = photoFolder != null ? photoFolder : saved.map(DatasetFolders::photos).orElse(null);
+            cartoonFolder = cartoonFolder != null ? cartoonFolder : saved.map(DatasetFolders::cartoons).orElse(null);
+            if (steps != null) {
+                options = TrainingOptionsCodec.with(options, Map.of("steps", steps));
+            }
+        } else {
+            options = TrainingOptionsCodec.with(TrainingOptions.defaults(mode == null ? "cartoongan" : mode), overrides());
+        }
+        if (photoFolder == null || cartoonFolder == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Give both --photos and --cartoons.");
+        }
+        out.printf("Loading photos from %s and cartoons from %s...%n", photoFolder, cartoonFolder);
+        out.flush();
+        try (DataSources data = DataSources.load(photoFolder, cartoonFolder, options.size(), (done, total) -> { })) {
+            ProgressPrinter progress = new ProgressPrinter(out, System.console() != null);
+            TrainingRun training = TrainingRun.builder()
+                    .setRunFolder(run)
+                    .setData(data)
+                    .optOptions(options)
+                    .optResume(resume)
+                    .addListener(progress)
+                    .build();
+            Thread stopOnInterrupt = new Thread(() -> {
+                training.stop();
+                try {
+                    training.await(Duration.ofMinutes(5));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
+            training.start();
+            training.await(Duration.ofDays(365));
+            Runtime.getRuntime().removeShutdownHook(stopOnInterrupt);
+            if (training.failure().isPresent()) {
+                throw new IllegalStateException("training failed: " + training.failure().get()
+                        + ". The last checkpoint is intact: fix the cause and run again with --resume.");
+            }
+        }
+        return 0;
+    }
+
+    private Map<String, Object> overrides() {
+        Map<String, Object> o = new LinkedHashMap<>();
+        put(o, "architecture", arch);
+        if (width != null) {
+            o.put("generator", Map.of((arch == null || arch.equals("lite")) ? "width" : "baseChannels", width));
+        }
+        put(o, "size", size);
+        put(o, "batch", batch);
+        put(o, "steps", steps);
+        put(o, "initSteps", initSteps);
+        put(o, "ganLoss", ganLoss == null ? null : ganLoss.toUpperCase(Locale.ROOT));
+        put(o, "labelSmoothing", labelSmoothing);
+        put(o, "spectralNorm", spectralNorm);
+        put(o, "discriminatorWidth", discriminatorWidth);
+        put(o, "discriminatorScales", discriminatorScales);
+        put(o, "discriminatorSteps", discriminatorSteps);
+        put(o, "learningRate", learningRate);
+        put(o, "schedule", schedule == null ? null : schedule.toUpperCase(Locale.ROOT));
+        put(o, "lambdaAdversarial", lambdaAdversarial);
+        put(o, "lambdaContent", lambdaContent);
+        put(o, "contentScale", contentScale);
+        put(o, "lambdaSurface", lambdaSurface);
+        put(o, "lambdaTotalVariation", lambdaTv);
+        put(o, "lambdaCycle", lambdaCycle);
+        put(o, "sampleEvery", sampleEvery);
+        put(o, "checkpointEvery", checkpointEvery);
+        put(o, "keepCheckpoints", keepCheckpoints);
+        put(o, "seed", seed);
+        put(o, "device", device);
+        return o;
+    }
+
+    private static void put(Map<String, Object> map, String key, Object value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
+
+    /** Prints training progress: a live line on a terminal, one line per 10 steps otherwise. */
+    static final class ProgressPrinter implements dev.toonsmith.engine.train.TrainingListener {
+        private final PrintWriter out;
+        private final boolean live;
+
+        ProgressPrinter(PrintWriter out, boolean live) {
+            this.out = out;
+            this.live = live;
+        }
+
+        @Override
+        public void onEvent(TrainingEvent event) {
+            if (event instanceof TrainingEvent.Started s) {
+                out.printf(Locale.ROOT, "%s run in %s on %s: %d photos, %d cartoons%s, %s from step %d%n",
+                        s.options().mode(), s.runFolder(), s.device(), s.photos(), s.cartoons(),
+                        s.skipped().isEmpty() ? "" : " (" + s.skipped().size() + " unreadable files skipped)",
+                        s.options().generatorSpec().describe(), s.startStep());
+                s.skipped().forEach(f -> out.println("  skipped " + f.file() + ": " + f.reason()));
+            } else if (event instanceof TrainingEvent.Step s) {
+                long done = s.step() + 1;
+                if (live || done % 10 == 0 || done == s.totalSteps()) {
+                    String line = line(s, done);
+                    if (live) {
+                        out.print("\r" + line);
+                    } else {
+                        out.println(line);
+                    }
+                }
+            } else if (event instanceof TrainingEvent.CheckpointSaved c) {
+                if (live) {
+                    out.println();
+                }
+                out.println("checkpoint " + c.folder());
+            } else if (event instanceof TrainingEvent.NonFinite n) {
+                out.printf(Locale.ROOT, "%nstep %d: loss %s was not a number; update skipped, learning rate x%.3f%n",
+                        n.step(), n.loss(), n.learningRateScale());
+            } else if (event instanceof TrainingEvent.RolledBack r) {
+                out.printf("rolled back to the checkpoint of step %d after repeated non-finite losses%n", r.step());
+            } else if (event instanceof TrainingEvent.Finished f) {
+                out.printf("%s at step %d; last checkpoint %s%n", f.stoppedEarly() ? "Stopped" : "Finished", f.step(),
+                        f.lastCheckpoint());
+            } else if (event instanceof TrainingEvent.Failed f) {
+                out.println();
+                out.println("failed at step " + f.step() + ": " + f.message());
+            }
+            out.flush();
+        }
+
+        private static String line(TrainingEvent.Step s, long done) {
+            int width = 24;
+            int filled = (int) (width * done / Math.max(1, s.totalSteps()));
+            StringBuilder bar = new StringBuilder("[");
+            bar.append("#".repeat(filled)).append(".".repeat(width - filled)).append(']');
+            Double g = s.losses().getOrDefault("G_total", s.losses().get("G_content"));
+            Double d = s.losses().get("D_total");
+            long eta = s.remaining().toSeconds();
+            return String.format(Locale.ROOT, "step %d/%d %s G %s D %s | %.1f img/s | ETA %d:%02d:%02d ", done,
+                    s.totalSteps(), bar, g == null ? "-" : String.format(Locale.ROOT, "%.3f", g),
+                    d == null ? "-" : String.format(Locale.ROOT, "%.3f", d), s.imagesPerSecond(), eta / 3600,
+                    eta / 60 % 60, eta % 60);
+        }
+    }
+}

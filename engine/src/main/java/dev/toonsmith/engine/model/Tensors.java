@@ -1,0 +1,54 @@
+package dev.toonsmith.engine.model;
+
+import ai.djl.ndarray.NDArray;
+
+/** Array operations DJL gets subtly wrong for our purposes. */
+public final class Tensors {
+
+    private Tensors() {}
+
+    /**
+     * Gives {@code target} a copy of {@code source}'s values, keeping the target's Java identity (so parameters,
+     * optimizers and parameter stores that hold it see the new values) and its gradient requirement.
+     *
+     * <p>DJL's {@code copyTo} and {@code set(Buffer)} do not copy: on the PyTorch engine they point the target's
+     * storage at the source's memory, which is freed with the source; in-place updates of the target then
+     * write into freed memory and corrupt the native heap. Here the target takes over a fresh clone instead.
+     */
+    public static void assign(NDArray target, NDArray source) {
+        if (!target.getShape().equals(source.getShape())) {
+            throw new IllegalArgumentException("cannot assign shape " + source.getShape() + " to " + target.getShape());
+        }
+        boolean requiresGradient = target.hasGradient();
+        NDArray clone;
+        // A detached clone is a leaf of its own, whatever graph the source belongs to.
+        try (NDArray detached = source.stopGradient()) {
+            clone = ownedCopy(detached, target.getDevice());
+        }
+        target.intern(clone);
+        if (requiresGradient) {
+            target.setRequiresGradient(true);
+        }
+    }
+
+    /**
+     * A copy that owns its memory. {@code toDevice(sameDevice, true)} is not one: the PyTorch engine then
+     * returns a tensor sharing the source's storage.
+     */
+    public static NDArray ownedCopy(NDArray source, ai.djl.Device device) {
+        return device.equals(source.getDevice()) ? source.duplicate() : source.toDevice(device, true);
+    }
+
+    /**
+     * Lets the trainable parameters of {@code block} receive gradients or not. Unlike DJL's
+     * {@code freezeParameters(false)}, this leaves state that is never trained (such as spectral norm's
+     * power-iteration vector) without gradients.
+     */
+    public static void setTrainable(ai.djl.nn.Block block, boolean trainable) {
+        for (ai.djl.util.Pair<String, ai.djl.nn.Parameter> p : block.getParameters()) {
+            if (p.getValue().getType() != ai.djl.nn.Parameter.Type.OTHER) {
+                p.getValue().getArray().setRequiresGradient(trainable);
+            }
+        }
+    }
+}

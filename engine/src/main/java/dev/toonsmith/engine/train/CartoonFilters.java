@@ -1,0 +1,98 @@
+package dev.toonsmith.engine.train;
+
+import dev.toonsmith.engine.image.OpenCv;
+import dev.toonsmith.engine.train.data.FloatBatch;
+import org.opencv.core.Core;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.Size;
+import org.opencv.imgproc.Imgproc;
+
+/**
+ * The classical filters the cartoon losses compare against, applied to whole batches on the CPU:
+ * cartoons with their outlines smoothed away (CartoonGAN's extra negatives) and photos flattened by
+ * edge-preserving smoothing (a weak target for flat shading, after White-box cartoonization).
+ */
+final class CartoonFilters {
+
+    private CartoonFilters() {}
+
+    /**
+     * CartoonGAN's edge-smoothed cartoons: Canny finds the outlines, dilation widens them into a band, and
+     * inside the band the image is replaced by its Gaussian blur. The discriminator learns that soft outlines
+     * are fake.
+     */
+    static FloatBatch smoothEdges(FloatBatch cartoons) {
+        return map(cartoons, bgr -> {
+            Mat gray = new Mat();
+            Imgproc.cvtColor(bgr, gray, Imgproc.COLOR_BGR2GRAY);
+            Mat edges = new Mat();
+            Imgproc.Canny(gray, edges, 100, 200);
+            Mat band = new Mat();
+            Imgproc.dilate(edges, band, Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE, new Size(5, 5)));
+            Mat blurred = new Mat();
+            Imgproc.GaussianBlur(bgr, blurred, new Size(5, 5), 0);
+            Mat out = bgr.clone();
+            blurred.copyTo(out, band);
+            gray.release();
+            edges.release();
+            band.release();
+            blurred.release();
+            return out;
+        });
+    }
+
+    /** Photos flattened by repeated bilateral filtering: regions go flat, their borders stay sharp. */
+    static FloatBatch flatten(FloatBatch photos) {
+        return map(photos, bgr -> {
+            Mat a = new Mat();
+            Mat b = new Mat();
+            Imgproc.bilateralFilter(bgr, a, 7, 60, 5);
+            Imgproc.bilateralFilter(a, b, 7, 60, 5);
+            Imgproc.bilateralFilter(b, a, 7, 60, 5);
+            b.release();
+            return a;
+        });
+    }
+
+    private static FloatBatch map(FloatBatch batch, java.util.function.UnaryOperator<Mat> filter) {
+        OpenCv.load();
+        int h = batch.height();
+        int w = batch.width();
+        int plane = h * w;
+        float[] out = new float[batch.data().length];
+        float[] channel = new float[plane];
+        for (int n = 0; n < batch.batch(); n++) {
+            int base = n * 3 * plane;
+            Mat[] planes = new Mat[3];
+            for (int c = 0; c < 3; c++) {
+                System.arraycopy(batch.data(), base + c * plane, channel, 0, plane);
+                Mat p = new Mat(h, w, CvType.CV_32FC1);
+                p.put(0, 0, channel);
+                planes[2 - c] = p;
+            }
+            Mat merged = new Mat();
+            Core.merge(java.util.List.of(planes), merged);
+            Mat bgr = new Mat();
+            merged.convertTo(bgr, CvType.CV_8UC3, 127.5, 127.5);
+            Mat filtered = filter.apply(bgr);
+            Mat back = new Mat();
+            filtered.convertTo(back, CvType.CV_32FC3, 1 / 127.5, -1);
+            java.util.List<Mat> split = new java.util.ArrayList<>(3);
+            Core.split(back, split);
+            for (int c = 0; c < 3; c++) {
+                split.get(2 - c).get(0, 0, channel);
+                System.arraycopy(channel, 0, out, base + c * plane, plane);
+            }
+            for (Mat m : planes) {
+                m.release();
+            }
+            split.forEach(Mat::release);
+            merged.release();
+            bgr.release();
+            filtered.release();
+            back.release();
+        }
+        return new FloatBatch(out, batch.batch(), h, w);
+    }
+}

@@ -1,0 +1,200 @@
+package dev.toonsmith.engine.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import dev.toonsmith.engine.model.GeneratorSpec;
+import dev.toonsmith.engine.model.Tensors;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Unpaired photo-to-cartoon training after CartoonGAN (Chen et al., 2018), without its pretrained VGG:
+ * an initialization phase trains the generator on content alone; then a PatchGAN discriminator learns to
+ * tell cartoons from generated images and from cartoons whose outlines were smoothed away, while the
+ * generator learns to fool it, keeps the photo's content at low frequency, follows an edge-preserving
+ * flattened copy of the photo, and avoids high-frequency artefacts (total variation).
+ */
+final class CartoonGanStrategy implements TrainingStrategy {
+
+    static final String NAME = "cartoongan";
+
+    private final TrainingOptions options;
+    private final Block generator;
+    private final Block discriminator;
+    private final Adam generatorOptimizer;
+    private final Adam discriminatorOptimizer;
+    private final NDManager manager;
+    private final Map<String, Double> losses = new LinkedHashMap<>();
+    private TrainingBatch batch;
+    private double realScore = Double.NaN;
+    private double fakeScore = Double.NaN;
+
+    CartoonGanStrategy(TrainingOptions options, NDManager manager) {
+        this.options = options;
+        this.manager = manager;
+        GeneratorSpec spec = options.generatorSpec();
+        Shape input = new Shape(1, 3, options.size(), options.size());
+        generator = spec.newGenerator();
+        generator.initialize(manager, DataType.FLOAT32, input);
+        spec.prepareForTraining(generator);
+        discriminator = options.discriminatorSpec().newDiscriminator();
+        discriminator.initialize(manager, DataType.FLOAT32, input);
+        generatorOptimizer = new Adam(Map.of("G", generator), manager, options.beta1(), options.beta2(), 1e-8);
+        discriminatorOptimizer = new Adam(Map.of("D", discriminator), manager, options.beta1(), options.beta2(), 1e-8);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public void setInput(TrainingBatch batch) {
+        this.batch = batch;
+    }
+
+    @Override
+    public void optimizeParameters(StepContext context) {
+        losses.clear();
+        if (context.step() < options.initSteps()) {
+            initializationStep(context);
+            return;
+        }
+        for (int i = 0; i < options.discriminatorSteps(); i++) {
+            discriminatorStep(context);
+        }
+        generatorStep(context);
+    }
+
+    /** Reconstruction only: the generator learns to reproduce the photo before it meets the discriminator. */
+    private void initializationStep(StepContext context) {
+        generatorOptimizer.zeroGradients();
+        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            NDArray out = forward(generator, batch.photos(), true).singletonOrThrow();
+            NDArray content = context.filter("G_content", Losses.lowFrequencyL1(out, batch.photos(), 1));
+            losses.put("G_content", Losses.finite("G_content", context.step(), content));
+            collector.backward(content);
+        }
+        generatorOptimizer.step(context.learningRate());
+    }
+
+    private void discriminatorStep(StepContext context) {
+        NDArray fake = forward(generator, batch.photos(), false).singletonOrThrow();
+        discriminatorOptimizer.zeroGradients();
+        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            NDList realLogits = forward(discriminator, batch.cartoons(), true);
+            NDList fakeLogits = forward(discriminator, fake, true);
+            NDArray real = options.ganLoss().real(realLogits, (float) options.labelSmoothing());
+            NDArray fakeLoss = options.ganLoss().fake(fakeLogits);
+            NDArray total = real.add(fakeLoss);
+            if (batch.smoothedCartoons() != null) {
+                NDArray edge = options.ganLoss().fake(forward(discriminator, batch.smoothedCartoons(), true));
+                losses.put("D_edge", edge.getFloat() * 1.0);
+                total = total.add(edge);
+            }
+            total = context.filter("D_total", total);
+            losses.put("D_real", real.getFloat() * 1.0);
+            losses.put("D_fake", fakeLoss.getFloat() * 1.0);
+            losses.put("D_total", Losses.finite("D_total", context.step(), total));
+            realScore = options.ganLoss().score(realLogits);
+            fakeScore = options.ganLoss().score(fakeLogits);
+            collector.backward(total);
+        } catch (NonFiniteLossException e) {
+            discriminatorOptimizer.zeroGradients();
+            throw e;
+        }
+        discriminatorOptimizer.step(context.learningRate());
+    }
+
+    /** The generator's update alone (package-private so tests can check that the discriminator stands still). */
+    void generatorStep(StepContext context) {
+        // The discriminator only judges here: no gradients for it, so its parameters cannot move.
+        Tensors.setTrainable(discriminator, false);
+        generatorOptimizer.zeroGradients();
+        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            NDArray out = forward(generator, batch.photos(), true).singletonOrThrow();
+            // Judging only (training=false): spectral norm's power iteration advances in the discriminator's own step.
+            NDArray adversarial = options.ganLoss().generator(forward(discriminator, out, false));
+            NDArray content = Losses.lowFrequencyL1(out, batch.photos(), options.contentScale());
+            NDArray total = adversarial.mul((float) options.lambdaAdversarial()).add(content.mul((float) options.lambdaContent()));
+            losses.put("G_adv", adversarial.getFloat() * 1.0);
+            losses.put("G_content", content.getFloat() * 1.0);
+            if (batch.flattenedPhotos() != null && options.lambdaSurface() > 0) {
+                NDArray surface = Losses.l1(out, batch.flattenedPhotos());
+                losses.put("G_surface", surface.getFloat() * 1.0);
+                total = total.add(surface.mul((float) options.lambdaSurface()));
+            }
+            if (options.lambdaTotalVariation() > 0) {
+                NDArray tv = Losses.totalVariation(out);
+                losses.put("G_tv", tv.getFloat() * 1.0);
+                total = total.add(tv.mul((float) options.lambdaTotalVariation()));
+            }
+            total = context.filter("G_total", total);
+            losses.put("G_total", Losses.finite("G_total", context.step(), total));
+            collector.backward(total);
+        } catch (NonFiniteLossException e) {
+            generatorOptimizer.zeroGradients();
+            throw e;
+        } finally {
+            Tensors.setTrainable(discriminator, true);
+        }
+        generatorOptimizer.step(context.learningRate());
+    }
+
+    private NDList forward(Block block, NDArray input, boolean training) {
+        return block.forward(new ParameterStore(input.getManager(), false), new NDList(input), training);
+    }
+
+    @Override
+    public Map<String, Double> currentLosses() {
+        return new LinkedHashMap<>(losses);
+    }
+
+    @Override
+    public double realScore() {
+        return realScore;
+    }
+
+    @Override
+    public double fakeScore() {
+        return fakeScore;
+    }
+
+    @Override
+    public Block generator() {
+        return generator;
+    }
+
+    @Override
+    public NDArray translate(NDArray photos) {
+        return forward(generator, photos, false).singletonOrThrow();
+    }
+
+    @Override
+    public Map<String, Block> networks() {
+        Map<String, Block> map = new LinkedHashMap<>();
+        map.put("generator", generator);
+        map.put("discriminator", discriminator);
+        return map;
+    }
+
+    @Override
+    public Map<String, Adam> optimizers() {
+        Map<String, Adam> map = new LinkedHashMap<>();
+        map.put("generator", generatorOptimizer);
+        map.put("discriminator", discriminatorOptimizer);
+        return map;
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

@@ -1,0 +1,178 @@
+package dev.toonsmith.engine.train;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The folder a training run lives in: everything needed to follow, resume and export it.
+ *
+ * <pre>
+ * config.json              every option, defaults included
+ * metrics.jsonl            one JSON object per step
+ * samples/step-NNNNNN.png  fixed photos above, the generator's versions below
+ * checkpoints/step-NNNNNN/ networks, optimizer state, data position and random state
+ * </pre>
+ */
+public final class RunFolder {
+
+    static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final Pattern STEP = Pattern.compile("step-(\\d{6,})");
+
+    private final Path root;
+
+    public RunFolder(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Path config() {
+        return root.resolve("config.json");
+    }
+
+    public Path metrics() {
+        return root.resolve("metrics.jsonl");
+    }
+
+    public Path samples() {
+        return root.resolve("samples");
+    }
+
+    public Path checkpoints() {
+        return root.resolve("checkpoints");
+    }
+
+    static String stepName(long step) {
+        return String.format("step-%06d", step);
+    }
+
+    Path sample(long step) {
+        return samples().resolve(stepName(step) + ".png");
+    }
+
+    /** Whether this folder already holds a run. */
+    public boolean hasRun() {
+        return Files.exists(config());
+    }
+
+    void writeConfig(TrainingOptions options) throws IOException {
+        Files.createDirectories(root);
+        writeAtomically(config(), JSON.writeValueAsBytes(options));
+    }
+
+    /** The options the run was started with. */
+    public TrainingOptions readConfig() throws IOException {
+        if (!Files.exists(config())) {
+            throw new IOException(root + " holds no training run (no config.json). Start one with 'toonsmith train'.");
+        }
+        try {
+            return JSON.readValue(config().toFile(), TrainingOptions.class);
+        } catch (JsonProcessingException e) {
+            throw new IOException(config() + " is not a valid run configuration: " + e.getOriginalMessage()
+                    + ". Restore it or start a new run.", e);
+        }
+    }
+
+    void appendMetrics(Map<String, Object> line) throws IOException {
+        try (BufferedWriter w = Files.newBufferedWriter(metrics(), StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+            w.write(JSON.copy().disable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(line));
+            w.newLine();
+        }
+    }
+
+    /**
+     * Drops metric lines of steps at or after {@code step}: a resumed run repeats the steps after its
+     * checkpoint, and must not log them twice.
+     */
+    void truncateMetricsFrom(long step) throws IOException {
+        if (!Files.exists(metrics())) {
+            return;
+        }
+        List<String> kept = new ArrayList<>();
+        for (String line : Files.readAllLines(metrics(), StandardCharsets.UTF_8)) {
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                if (JSON.readTree(line).path("step").asLong(Long.MAX_VALUE) < step) {
+                    kept.add(line);
+                }
+            } catch (JsonProcessingException e) {
+                // A line cut short by a killed process: drop it.
+            }
+        }
+        writeAtomically(metrics(), (String.join("\n", kept) + (kept.isEmpty() ? "" : "\n")).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Complete checkpoints (those whose state file was written last), oldest first. */
+    public List<Path> checkpointFolders() throws IOException {
+        if (!Files.isDirectory(checkpoints())) {
+            return List.of();
+        }
+        try (Stream<Path> list = Files.list(checkpoints())) {
+            return list.filter(p -> STEP.matcher(p.getFileName().toString()).matches())
+                    .filter(p -> Files.exists(p.resolve(Checkpoint.STATE)))
+                    .sorted(Comparator.comparingLong(RunFolder::stepOf))
+                    .toList();
+        }
+    }
+
+    /** The newest complete checkpoint. */
+    public Optional<Path> latestCheckpoint() throws IOException {
+        List<Path> all = checkpointFolders();
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+    }
+
+    /** The checkpoint of {@code step}. */
+    public Optional<Path> checkpoint(long step) throws IOException {
+        return checkpointFolders().stream().filter(p -> stepOf(p) == step).findFirst();
+    }
+
+    /** The newest sample grid, if any. */
+    public Optional<Path> latestSample() throws IOException {
+        if (!Files.isDirectory(samples())) {
+            return Optional.empty();
+        }
+        try (Stream<Path> list = Files.list(samples())) {
+            return list.filter(p -> p.getFileName().toString().matches("step-\\d{6,}\\.png"))
+                    .max(Comparator.comparing(p -> p.getFileName().toString()));
+        }
+    }
+
+    static long stepOf(Path folder) {
+        Matcher m = STEP.matcher(folder.getFileName().toString().replace(".png", ""));
+        return m.matches() ? Long.parseLong(m.group(1)) : -1;
+    }
+
+    static void writeAtomically(Path target, byte[] bytes) throws IOException {
+        Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
+        Files.write(temp, bytes);
+        try {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}
