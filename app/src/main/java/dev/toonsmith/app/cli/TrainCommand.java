@@ -181,7 +181,13 @@ final class TrainCommand implements Callable<Integer> {
         put(o, "size", size);
         put(o, "batch", batch);
         put(o, "steps", steps);
-        put(o, "initSteps", initSteps);
+        if (initSteps == null && steps != null) {
+            // Short runs keep the content-only warm-up in proportion instead of failing on the default.
+            long defaultInit = TrainingOptions.defaults("cartoongan").initSteps();
+            put(o, "initSteps", Math.min(defaultInit, steps / 10));
+        } else {
+            put(o, "initSteps", initSteps);
+        }
         put(o, "ganLoss", ganLoss == null ? null : ganLoss.toUpperCase(Locale.ROOT));
         put(o, "labelSmoothing", labelSmoothing);
         put(o, "spectralNorm", spectralNorm);

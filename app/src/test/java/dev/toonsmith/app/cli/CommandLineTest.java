@@ -60,7 +60,7 @@ class CommandLineTest {
     void helpListsTheSubcommands() {
         Run run = run("--help");
         assertEquals(0, run.exitCode());
-        for (String command : new String[] {"stylize", "styles", "bench"}) {
+        for (String command : new String[] {"stylize", "styles", "train", "export-style", "bench"}) {
             assertTrue(run.out().contains(command), run.out());
         }
     }
@@ -168,6 +168,67 @@ class CommandLineTest {
         assertTrue(size.get("medianMillis").asDouble() > 0);
         assertTrue(size.get("gflop").asDouble() > 0);
         assertTrue(size.get("efficiency").asDouble() > 0);
+    }
+
+    @Test
+    void trainResumeExportAndStylizeWithTheTrainedStyle() throws IOException {
+        Path photos = Files.createDirectories(work.resolve("photos"));
+        Path cartoons = Files.createDirectories(work.resolve("cartoons"));
+        try (Image coffee = ImageReader.read(photo)) {
+            for (int i = 0; i < 3; i++) {
+                org.opencv.core.Mat crop = coffee.mat().submat(i * 20, i * 20 + 64, i * 30, i * 30 + 64);
+                org.opencv.imgcodecs.Imgcodecs.imwrite(photos.resolve("p" + i + ".png").toString(), crop);
+                org.opencv.core.Mat flat = new org.opencv.core.Mat(64, 64, org.opencv.core.CvType.CV_8UC3,
+                        new org.opencv.core.Scalar(40 * i, 200, 255 - 40 * i));
+                org.opencv.imgproc.Imgproc.circle(flat, new org.opencv.core.Point(32, 32), 20,
+                        new org.opencv.core.Scalar(0, 0, 0), 3);
+                org.opencv.imgcodecs.Imgcodecs.imwrite(cartoons.resolve("c" + i + ".png").toString(), flat);
+            }
+        }
+        Path run = work.resolve("run");
+        String[] common = {"train", "--photos", photos.toString(), "--cartoons", cartoons.toString(), "--run", run.toString(),
+            "--size", "32", "--batch", "2", "--width", "4", "--d-width", "8", "--sample-every", "2",
+            "--checkpoint-every", "2", "--device", "cpu"};
+        Run first = run(concat(common, "--steps", "4"));
+        assertEquals(0, first.exitCode(), first.err() + first.out());
+        assertTrue(first.out().contains("Finished at step 4"), first.out());
+        assertTrue(Files.exists(run.resolve("config.json")) && Files.exists(run.resolve("metrics.jsonl")));
+        assertTrue(Files.exists(run.resolve("samples").resolve("step-000004.png")));
+
+        Run again = run("train", "--run", run.toString(), "--resume", "--steps", "6");
+        assertEquals(0, again.exitCode(), again.err() + again.out());
+        assertTrue(again.out().contains("from step 4") && again.out().contains("Finished at step 6"), again.out());
+
+        Run refused = run(concat(common, "--steps", "4"));
+        assertEquals(1, refused.exitCode());
+        assertOneLineError(refused, "--resume");
+
+        Path toon = work.resolve("home").resolve("styles").resolve("mine.toon");
+        Files.createDirectories(toon.getParent());
+        Run export = run("export-style", run.toString(), "-o", toon.toString(), "--name", "My Trained Style",
+                "--license", "CC0-1.0");
+        assertEquals(0, export.exitCode(), export.err());
+        assertTrue(export.out().contains("my-trained-style") && export.out().contains("6 steps"), export.out());
+
+        Run styles = run("styles");
+        assertTrue(styles.out().contains("my-trained-style") && styles.out().contains("My Trained Style"), styles.out());
+        Path out = work.resolve("trained.png");
+        Run stylize = run("stylize", photo.toString(), "-o", out.toString(), "--style", "my-trained-style");
+        assertEquals(0, stylize.exitCode(), stylize.err());
+        try (Image result = ImageReader.read(out)) {
+            assertEquals(200, result.width());
+        }
+
+        Run missing = run("export-style", run.toString(), "--checkpoint", "3", "-o", work.resolve("x.toon").toString(),
+                "--name", "X");
+        assertEquals(1, missing.exitCode());
+        assertOneLineError(missing, "step 3");
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     private static void assertOneLineError(Run run, String mentions) {

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Trains Toonsmith's bundled default style from scratch, reproducibly, on public-domain images only:
+#   1. fetches the data from Debian packages (training/fetch-data.sh),
+#   2. trains the lite generator with the product's own 'train' command (resumable: re-run to continue),
+#   3. exports the chosen checkpoint as a style (STEP=latest by default).
+# Usage: training/train-default.sh [RUN_DIR]     (default RUN_DIR: training/runs/default)
+# Environment: STEPS (default 6000), STEP (checkpoint to export, default latest), DEVICE (default auto).
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+run="${1:-$root/training/runs/default}"
+steps="${STEPS:-6000}"
+
+"$root/training/fetch-data.sh"
+
+args=(train --run "$run" --steps "$steps")
+if [[ -f "$run/config.json" ]]; then
+  args+=(--resume)
+else
+  args+=(--photos "$root/training/data/photos" --cartoons "$root/training/data/cartoons"
+         --mode cartoongan --arch lite --size 128 --batch 8 --init-steps 200
+         --d-width 32 --d-scales 2 --gan-loss lsgan --spectral-norm
+         --lambda-content 5 --content-scale 4 --lambda-surface 3 --lambda-tv 1
+         --sample-every 250 --checkpoint-every 500 --keep-checkpoints 12 --seed 42
+         --device "${DEVICE:-auto}")
+fi
+"$root/toonsmith" "${args[@]}"
+
+"$root/toonsmith" export-style "$run" --checkpoint "${STEP:-latest}" \
+  -o "$root/engine/src/main/resources/dev/toonsmith/engine/styles/default.toon" \
+  --id default --name "Toonsmith Default" --author "Toonsmith contributors" --license CC0-1.0 \
+  --attribution "Trained on public-domain photos (Unsplash, morgueFile, NASA, USGS via Debian's endless-sky-data) and public-domain clip art (openclipart via Debian's openclipart-png); see training/data/LICENSES.md." \
+  --description "Flat colours and clean lines, trained from scratch on public-domain images."
