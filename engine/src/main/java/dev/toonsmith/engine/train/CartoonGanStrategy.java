@@ -8,7 +8,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
 import dev.toonsmith.engine.model.GeneratorSpec;
 import dev.toonsmith.engine.model.Tensors;
 import java.util.LinkedHashMap;
@@ -21,24 +20,17 @@ import java.util.Map;
  * generator learns to fool it, keeps the photo's content at low frequency, follows an edge-preserving
  * flattened copy of the photo, and avoids high-frequency artefacts (total variation).
  */
-final class CartoonGanStrategy implements TrainingStrategy {
+final class CartoonGanStrategy extends GanStrategy {
 
     static final String NAME = "cartoongan";
 
-    private final TrainingOptions options;
     private final Block generator;
     private final Block discriminator;
     private final Adam generatorOptimizer;
     private final Adam discriminatorOptimizer;
-    private final NDManager manager;
-    private final Map<String, Double> losses = new LinkedHashMap<>();
-    private TrainingBatch batch;
-    private double realScore = Double.NaN;
-    private double fakeScore = Double.NaN;
 
     CartoonGanStrategy(TrainingOptions options, NDManager manager) {
-        this.options = options;
-        this.manager = manager;
+        super(options, manager);
         GeneratorSpec spec = options.generatorSpec();
         Shape input = new Shape(1, 3, options.size(), options.size());
         generator = spec.newGenerator();
@@ -55,10 +47,6 @@ final class CartoonGanStrategy implements TrainingStrategy {
         return NAME;
     }
 
-    @Override
-    public void setInput(TrainingBatch batch) {
-        this.batch = batch;
-    }
 
     @Override
     public void optimizeParameters(StepContext context) {
@@ -148,33 +136,24 @@ final class CartoonGanStrategy implements TrainingStrategy {
         generatorOptimizer.step(context.learningRate());
     }
 
-    private NDList forward(Block block, NDArray input, boolean training) {
-        return block.forward(new ParameterStore(input.getManager(), false), new NDList(input), training);
-    }
 
-    @Override
-    public Map<String, Double> currentLosses() {
-        return new LinkedHashMap<>(losses);
-    }
 
-    @Override
-    public double realScore() {
-        return realScore;
-    }
 
-    @Override
-    public double fakeScore() {
-        return fakeScore;
-    }
 
     @Override
     public Block generator() {
         return generator;
     }
 
+
     @Override
-    public NDArray translate(NDArray photos) {
-        return forward(generator, photos, false).singletonOrThrow();
+    protected Adam generatorOptimizer() {
+        return generatorOptimizer;
+    }
+
+    @Override
+    protected Adam discriminatorOptimizer() {
+        return discriminatorOptimizer;
     }
 
     @Override
@@ -185,16 +164,5 @@ final class CartoonGanStrategy implements TrainingStrategy {
         return map;
     }
 
-    @Override
-    public Map<String, Adam> optimizers() {
-        Map<String, Adam> map = new LinkedHashMap<>();
-        map.put("generator", generatorOptimizer);
-        map.put("discriminator", discriminatorOptimizer);
-        return map;
-    }
 
-    @Override
-    public void close() {
-        manager.close();
-    }
 }

@@ -8,7 +8,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
 import dev.toonsmith.engine.model.DiscriminatorSpec;
 import dev.toonsmith.engine.model.GeneratorSpec;
 import dev.toonsmith.engine.model.Tensors;
@@ -24,12 +23,10 @@ import java.util.Random;
  * (a cartoon given to the photo-to-cartoon generator should stay itself, weight {@code lambdaIdentity} times
  * lambda), with a pool of past fakes for each discriminator.
  */
-final class CycleGanStrategy implements TrainingStrategy {
+final class CycleGanStrategy extends GanStrategy {
 
     static final String NAME = "cyclegan";
 
-    private final TrainingOptions options;
-    private final NDManager manager;
     private final Block toCartoon;
     private final Block toPhoto;
     private final Block cartoonCritic;
@@ -38,14 +35,9 @@ final class CycleGanStrategy implements TrainingStrategy {
     private final Adam discriminatorOptimizer;
     private final ImagePool fakeCartoons;
     private final ImagePool fakePhotos;
-    private final Map<String, Double> losses = new LinkedHashMap<>();
-    private TrainingBatch batch;
-    private double realScore = Double.NaN;
-    private double fakeScore = Double.NaN;
 
     CycleGanStrategy(TrainingOptions options, NDManager manager, Random random) {
-        this.options = options;
-        this.manager = manager;
+        super(options, manager);
         GeneratorSpec spec = options.generatorSpec();
         DiscriminatorSpec critic = options.discriminatorSpec();
         Shape input = new Shape(1, 3, options.size(), options.size());
@@ -77,10 +69,6 @@ final class CycleGanStrategy implements TrainingStrategy {
         return NAME;
     }
 
-    @Override
-    public void setInput(TrainingBatch batch) {
-        this.batch = batch;
-    }
 
     @Override
     public void optimizeParameters(StepContext context) {
@@ -160,37 +148,30 @@ final class CycleGanStrategy implements TrainingStrategy {
     }
 
     private NDList judge(Block critic, NDArray input) {
-        return critic.forward(new ParameterStore(input.getManager(), false), new NDList(input), false);
+        return forward(critic, input, false);
     }
 
     private NDList forward(Block block, NDArray input) {
-        return block.forward(new ParameterStore(input.getManager(), false), new NDList(input), true);
+        return forward(block, input, true);
     }
 
-    @Override
-    public Map<String, Double> currentLosses() {
-        return new LinkedHashMap<>(losses);
-    }
 
-    @Override
-    public double realScore() {
-        return realScore;
-    }
 
-    @Override
-    public double fakeScore() {
-        return fakeScore;
-    }
 
     @Override
     public Block generator() {
         return toCartoon;
     }
 
+
     @Override
-    public NDArray translate(NDArray photos) {
-        return toCartoon.forward(new ParameterStore(photos.getManager(), false), new NDList(photos), false)
-                .singletonOrThrow();
+    protected Adam generatorOptimizer() {
+        return generatorOptimizer;
+    }
+
+    @Override
+    protected Adam discriminatorOptimizer() {
+        return discriminatorOptimizer;
     }
 
     @Override
@@ -203,13 +184,6 @@ final class CycleGanStrategy implements TrainingStrategy {
         return map;
     }
 
-    @Override
-    public Map<String, Adam> optimizers() {
-        Map<String, Adam> map = new LinkedHashMap<>();
-        map.put("generator", generatorOptimizer);
-        map.put("discriminator", discriminatorOptimizer);
-        return map;
-    }
 
     @Override
     public NDList extraState() {
@@ -240,8 +214,4 @@ final class CycleGanStrategy implements TrainingStrategy {
         fakePhotos.restore(photos);
     }
 
-    @Override
-    public void close() {
-        manager.close();
-    }
 }
