@@ -38,14 +38,14 @@ final class PostOptions {
     @Option(names = "--colors", paramLabel = "K",
             description = "Reduce to K flat colours (2-64); 0 switches colour reduction off.")
     void setColors(int k) {
-        check("--colors", builder -> builder.colors(k));
+        check("--colors", "0 switches colour reduction off", builder -> builder.colors(k));
         colors = k;
     }
 
     @Option(names = "--edges", paramLabel = "STRENGTH",
             description = "Ink outlines from 0 (off) to 1 (many, opaque lines).")
     void setEdges(double strength) {
-        check("--edges", builder -> builder.edges(strength));
+        check("--edges", null, builder -> builder.edges(strength));
         edges = strength;
     }
 
@@ -53,21 +53,21 @@ final class PostOptions {
             description = "Outline width (1-16) in pixels of a 1024 px image, scaled with the picture;"
                     + " does not switch outlines on (use --edges).")
     void setEdgeWidth(int px) {
-        check("--edge-width", builder -> builder.edgeWidth(px));
+        check("--edge-width", "--edges 0 switches outlines off", builder -> builder.edgeWidth(px));
         edgeWidth = px;
     }
 
     @Option(names = "--smooth", paramLabel = "N",
             description = "Edge-preserving smoothing from 0 (off) to 10 (flattest).")
     void setSmooth(int amount) {
-        check("--smooth", builder -> builder.smooth(amount));
+        check("--smooth", null, builder -> builder.smooth(amount));
         smooth = amount;
     }
 
     @Option(names = "--saturation", paramLabel = "S",
             description = "Colour saturation multiplier from 0 (gray) to 3; 1 leaves colours as they are.")
     void setSaturation(double s) {
-        check("--saturation", builder -> builder.saturation(s));
+        check("--saturation", null, builder -> builder.saturation(s));
         saturation = s;
     }
 
@@ -124,13 +124,17 @@ final class PostOptions {
         }
     }
 
-    /** Applies the value to a throwaway builder, turning the builder's range error into a usage error. */
-    private void check(String option, Consumer<PostSettings.Builder> control) {
+    /**
+     * Applies the value to a throwaway builder, turning the builder's range error into a usage error.
+     *
+     * @param hint what to do instead, for values people try by mistake, or null
+     */
+    private void check(String option, String hint, Consumer<PostSettings.Builder> control) {
         try {
             control.accept(PostSettings.builder());
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(command.commandLine(),
-                    "Invalid value for option '" + option + "': " + e.getMessage());
+            throw new CommandLine.ParameterException(command.commandLine(), "Invalid value for option '" + option
+                    + "': " + e.getMessage() + (hint == null ? "" : " (" + hint + ")"));
         }
     }
 }
