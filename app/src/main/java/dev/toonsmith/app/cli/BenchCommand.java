@@ -16,16 +16,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code toonsmith bench}: how fast this machine stylizes. */
+/** {@code toonsmith bench}: how fast this machine stylizes and post-processes. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measures style loading, stylize latency, FLOP rate against the machine's matrix-multiply peak,"
-                + " and peak memory, for each architecture and image size.",
+                + " and peak memory, for each architecture and image size; and the post-processing chain (smooth,"
+                + " 8 colours, saturation, outlines) at photo sizes.",
             "Uses freshly initialized weights (timing does not depend on them). The full run takes a few minutes on a"
-                    + " 2-core CPU, most of it cartoongan at 2048 px."})
+                    + " 2-core CPU, most of it cartoongan at 2048 px; --post-only takes under a minute."})
 final class BenchCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -55,25 +57,57 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--device", paramLabel = "auto|cpu|gpu", defaultValue = "auto", description = "Default: ${DEFAULT-VALUE}.")
     String device;
 
+    @Option(names = "--post-only", description = "Measure post-processing only (no architectures; libtorch is not started).")
+    boolean postOnly;
+
+    @Option(names = "--no-post", description = "Leave post-processing out.")
+    boolean noPost;
+
+    @Option(names = "--post-sizes", paramLabel = "N|WxH", split = ",", defaultValue = "1024x768,3840x2160",
+            description = "Image sizes for post-processing. Default: ${DEFAULT-VALUE}.")
+    List<String> postSizes;
+
+    @Option(names = "--post-warmup", paramLabel = "N", defaultValue = "3",
+            description = "Untimed post-processing runs per size. Default: ${DEFAULT-VALUE}.")
+    int postWarmup;
+
+    @Option(names = "--post-runs", paramLabel = "N", defaultValue = "15",
+            description = "Timed post-processing runs per size (fewer, but at least 3, past 15 s). Default: ${DEFAULT-VALUE}.")
+    int postRuns;
+
+    @Option(names = "--post-photo", paramLabel = "FILE",
+            description = "Time post-processing on this photo, stretched to each size. Default: a synthetic photo-like image.")
+    Path postPhoto;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        List<GeneratorSpec> specs = new ArrayList<>();
-        for (String name : architectures == null ? Architectures.names() : architectures) {
-            specs.add(Architectures.defaults(name.trim()));
+        if (postOnly && (noPost || architectures != null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--post-only cannot be combined with " + (noPost ? "--no-post" : "--arch"));
         }
-        BenchmarkReport report = Benchmark.builder()
+        List<GeneratorSpec> specs = new ArrayList<>();
+        if (!postOnly) {
+            for (String name : architectures == null ? Architectures.names() : architectures) {
+                specs.add(Architectures.defaults(name.trim()));
+            }
+        }
+        Benchmark benchmark = usage(() -> Benchmark.builder()
                 .optArchitectures(specs)
                 .optSizes(sizes.stream().map(ImageSize::parse).toList())
                 .optWarmups(warmup)
                 .optRuns(runs)
                 .optDevice(DevicePreference.parse(device))
+                .optPostSizes(noPost ? List.of() : postSizes.stream().map(ImageSize::parse).toList())
+                .optPostWarmups(postWarmup)
+                .optPostRuns(postRuns)
+                .optPostPhoto(postPhoto)
                 .optProgress(line -> {
                     out.println(line);
                     out.flush();
                 })
-                .build()
-                .run();
+                .build());
+        BenchmarkReport report = benchmark.run();
         out.println();
         printSummary(out, report);
         if (json != null) {
@@ -83,9 +117,48 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Builds the benchmark, reporting a bad size, count or architecture name as a usage error. */
+    private Benchmark usage(Supplier<Benchmark> benchmark) {
+        try {
+            return benchmark.get();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
     private static void printSummary(PrintWriter out, BenchmarkReport report) {
-        out.printf(Locale.ROOT, "%s, %s, libtorch %s, %d threads; matmul peak %.1f GFLOP/s%n", report.machine(),
-                report.device(), report.libtorch(), report.threads(), report.matmulPeakGflops());
+        if (report.architectures().isEmpty()) {
+            out.println(report.machine());
+        } else {
+            out.printf(Locale.ROOT, "%s, %s, libtorch %s, %d threads; matmul peak %.1f GFLOP/s%n", report.machine(),
+                    report.device(), report.libtorch(), report.threads(), report.matmulPeakGflops());
+            printArchitectures(out, report);
+        }
+        if (!report.postProcessing().isEmpty()) {
+            if (!report.architectures().isEmpty()) {
+                out.println();
+            }
+            printPostProcessing(out, report);
+        }
+    }
+
+    private static void printPostProcessing(PrintWriter out, BenchmarkReport report) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"POST-PROCESSING", "SIZE", "PHOTO", "MEDIAN", "MIN", "RUNS"});
+        for (BenchmarkReport.PostResult p : report.postProcessing()) {
+            rows.add(new String[] {
+                p.chain(),
+                p.width() + "x" + p.height(),
+                p.photo(),
+                String.format(Locale.ROOT, "%.0f ms", p.medianMillis()),
+                String.format(Locale.ROOT, "%.0f ms", p.minMillis()),
+                Integer.toString(p.runs())
+            });
+        }
+        Table.print(out, rows);
+    }
+
+    private static void printArchitectures(PrintWriter out, BenchmarkReport report) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"ARCH", "PARAMS", "LOAD", "SIZE", "TILES", "MEDIAN", "GFLOP", "GFLOP/S", "OF PEAK", "PEAK MEM"});
         for (BenchmarkReport.ArchitectureResult a : report.architectures()) {

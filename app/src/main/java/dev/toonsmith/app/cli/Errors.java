@@ -17,7 +17,8 @@ final class Errors {
             t = t.getCause();
         }
         if (t instanceof NoSuchFileException missing) {
-            return missing.getFile() + ": no such file";
+            // A reason says more, e.g. which presets there are when a preset name was mistyped.
+            return missing.getFile() + ": " + (missing.getReason() == null ? "no such file" : missing.getReason());
         }
         if (t instanceof AccessDeniedException denied) {
             return denied.getFile() + ": permission denied";

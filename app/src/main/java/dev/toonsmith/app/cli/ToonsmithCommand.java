@@ -15,8 +15,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Turns photos into cartoons with GAN styles.",
-        subcommands = {StylizeCommand.class, StylesCommand.class, TrainCommand.class, ExportStyleCommand.class,
-            BenchCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {StylizeCommand.class, StylesCommand.class, PresetsCommand.class, TrainCommand.class,
+            ExportStyleCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Run 'toonsmith help COMMAND' for the options of a command."})
 public final class ToonsmithCommand implements Runnable {
 

@@ -24,7 +24,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -159,15 +161,184 @@ class CommandLineTest {
     void benchPrintsAndWritesItsFigures() throws IOException {
         Path json = work.resolve("bench.json");
         Run run = run("bench", "--arch", "lite", "--sizes", "64,48x32", "--runs", "1", "--warmup", "0",
-                "--json", json.toString());
+                "--post-sizes", "64x48", "--post-runs", "1", "--post-warmup", "0", "--json", json.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("matmul peak") && run.out().contains("64x64") && run.out().contains("48x32"), run.out());
+        assertTrue(run.out().contains("POST-PROCESSING") && run.out().contains("64x48"), run.out());
         JsonNode report = new ObjectMapper().readTree(json.toFile());
         assertTrue(report.get("matmulPeakGflops").asDouble() > 0);
         JsonNode size = report.get("architectures").get(0).get("sizes").get(0);
         assertTrue(size.get("medianMillis").asDouble() > 0);
         assertTrue(size.get("gflop").asDouble() > 0);
         assertTrue(size.get("efficiency").asDouble() > 0);
+        JsonNode post = report.get("postProcessing").get(0);
+        assertEquals(64, post.get("width").asInt());
+        assertEquals(48, post.get("height").asInt());
+        assertEquals("synthetic", post.get("photo").asText());
+        assertTrue(post.get("medianMillis").asDouble() > 0);
+        assertTrue(post.get("chain").asText().contains("8 colours"), post.toString());
+    }
+
+    @Test
+    void benchPostOnlyTimesPostProcessingWithoutTheArchitectures() throws IOException {
+        Path json = work.resolve("post.json");
+        Run run = run("bench", "--post-only", "--post-sizes", "64x48,40", "--post-runs", "2", "--post-warmup", "1",
+                "--post-photo", photo.toString(), "--json", json.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertFalse(run.out().contains("matmul"), run.out());
+        JsonNode report = new ObjectMapper().readTree(json.toFile());
+        assertEquals(0, report.get("architectures").size());
+        assertEquals(2, report.get("postProcessing").size());
+        JsonNode square = report.get("postProcessing").get(1);
+        assertEquals(40, square.get("width").asInt());
+        assertEquals("coffee.jpg", square.get("photo").asText());
+        assertEquals(2, square.get("runs").asInt());
+        assertTrue(square.get("minMillis").asDouble() <= square.get("medianMillis").asDouble());
+    }
+
+    @Test
+    void benchOptionsThatContradictEachOtherAreUsageErrors() {
+        assertEquals(2, run("bench", "--post-only", "--no-post").exitCode());
+        assertEquals(2, run("bench", "--post-only", "--arch", "lite").exitCode());
+        Run badSize = run("bench", "--post-only", "--post-sizes", "huge");
+        assertEquals(2, badSize.exitCode());
+        assertTrue(badSize.err().contains("huge"), badSize.err());
+    }
+
+    @Test
+    void styleNoneAppliesAPresetToThePhotoAlone() throws IOException {
+        byte[] before = Files.readAllBytes(photo);
+        Path out = work.resolve("ink.png");
+        Run run = run("stylize", photo.toString(), "--style", "none", "--post", "Comic ink", "-o", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("no style") && run.out().contains("Comic ink"), run.out());
+        try (Image result = ImageReader.read(out)) {
+            assertEquals(200, result.width());
+            assertEquals(133, result.height());
+            Set<Integer> colours = colours(result);
+            assertTrue(colours.size() <= 10 + 1, "10 colours and black ink, got " + colours.size());
+            assertTrue(colours.contains(0), "ink lines are black");
+        }
+        try (Image original = ImageReader.read(photo)) {
+            assertTrue(colours(original).size() > 1000, "the photo has many colours; the look has a few");
+        }
+        assertArrayEquals(before, Files.readAllBytes(photo));
+    }
+
+    @Test
+    void postProcessingOptionsApplyOnTopOfThePresetOrOfNothing() throws IOException {
+        Path preset = work.resolve("preset.png");
+        Path fewer = work.resolve("fewer.png");
+        Path alone = work.resolve("alone.png");
+        assertEquals(0, run("stylize", photo.toString(), "--style", "none", "--post", "comic INK",
+                "-o", preset.toString()).exitCode());
+        Run overridden = run("stylize", photo.toString(), "--style", "none", "--post", "Comic ink",
+                "--colors", "4", "--edges", "0", "-o", fewer.toString());
+        assertEquals(0, overridden.exitCode(), overridden.err());
+        assertTrue(overridden.out().contains("4 colours"), overridden.out());
+        Run onNothing = run("stylize", photo.toString(), "--style", "none", "--colors", "3", "--max-edge", "100",
+                "-o", alone.toString());
+        assertEquals(0, onNothing.exitCode(), onNothing.err());
+
+        try (Image a = ImageReader.read(preset); Image b = ImageReader.read(fewer); Image c = ImageReader.read(alone)) {
+            Set<Integer> presetColours = colours(a);
+            Set<Integer> fewerColours = colours(b);
+            assertTrue(fewerColours.size() <= 4, "--colors 4 without outlines, got " + fewerColours.size());
+            assertFalse(fewerColours.contains(0), "--edges 0 switched the black ink off");
+            assertTrue(presetColours.size() > fewerColours.size(), presetColours.size() + " colours");
+            assertTrue(colours(c).size() <= 3, "--colors alone quantizes and does nothing else");
+            assertEquals(100, c.width(), "--max-edge scales the photo first");
+        }
+    }
+
+    @Test
+    void postProcessingRunsOnTheStylizedResult() throws IOException {
+        Path out = work.resolve("poster.png");
+        Run run = run("stylize", photo.toString(), "--style", style.toString(), "--post", "Poster", "--strength", "0.7",
+                "-o", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("Random test style") && run.out().contains("Poster"), run.out());
+        try (Image result = ImageReader.read(out)) {
+            assertEquals(200, result.width());
+            assertTrue(colours(result).size() <= 6, "Poster has 6 colours and no lines");
+        }
+    }
+
+    @Test
+    void aBrokenPresetFileFailsWithOneLineNamingTheFileAndField() throws IOException {
+        Path bad = work.resolve("my look.json");
+        Files.writeString(bad, "{\"name\": \"Mine\", \"formatVersion\": 1, \"quantize\": {\"colors\": 300}}");
+        Path out = work.resolve("x.png");
+        Run run = run("stylize", photo.toString(), "--style", "none", "--post", bad.toString(), "-o", out.toString());
+        assertEquals(1, run.exitCode());
+        assertOneLineError(run, "my look.json");
+        assertTrue(run.err().contains("quantize.colors") && run.err().contains("300"), run.err());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void anUnknownPresetNameListsThePresets() {
+        Run run = run("stylize", photo.toString(), "--style", "none", "--post", "Comic", "-o",
+                work.resolve("x.png").toString());
+        assertEquals(1, run.exitCode());
+        assertOneLineError(run, "Comic: no preset has this name");
+        assertTrue(run.err().contains("Comic ink") && run.err().contains("Poster"), run.err());
+    }
+
+    @Test
+    void badPostProcessingValuesAreUsageErrorsNamingTheOption() {
+        String[][] cases = {
+            {"--edges", "3", "between 0 and 1"},
+            {"--colors", "1", "between 2 and 64"},
+            {"--edge-width", "40", "between 1 and 16"},
+            {"--smooth", "-1", "between 0 and 10"},
+            {"--saturation", "NaN", "between 0 and 3"},
+        };
+        for (String[] c : cases) {
+            Run run = run("stylize", photo.toString(), "--style", "none", c[0], c[1], "-o",
+                    work.resolve("x.png").toString());
+            assertEquals(2, run.exitCode(), String.join(" ", c));
+            String first = run.err().lines().findFirst().orElse("");
+            assertTrue(first.contains("'" + c[0] + "'") && first.contains(c[2]), first);
+        }
+        assertFalse(Files.exists(work.resolve("x.png")));
+    }
+
+    @Test
+    void styleNoneWithoutPostProcessingIsAUsageError() {
+        Run run = run("stylize", photo.toString(), "--style", "none", "-o", work.resolve("x.png").toString());
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("--post"), run.err());
+    }
+
+    @Test
+    void presetsListsTheBuiltInsAndUserPresetsAndReportsBrokenFiles() throws IOException {
+        Path folder = work.resolve("home").resolve("presets");
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve("Mine.json"), "{\"name\": \"Mine\", \"description\": \"Just ink.\","
+                + " \"formatVersion\": 1, \"outlines\": {\"width\": 4}}");
+        Files.writeString(folder.resolve("broken.json"),
+                "{\"name\": \"Broken\", \"formatVersion\": 1, \"adjust\": {\"saturation\": 9}}");
+        Run run = run("presets");
+        assertEquals(0, run.exitCode(), run.err());
+        for (String name : new String[] {"Clean cel", "Comic ink", "Poster", "Soft"}) {
+            assertTrue(run.out().lines().anyMatch(l -> l.startsWith(name + " ") && l.contains("built-in")), run.out());
+        }
+        assertTrue(run.out().contains("smooth, 10 colours, colour adjust, outlines 3px"), run.out());
+        assertTrue(run.out().lines().anyMatch(l -> l.startsWith("Mine ") && l.contains("user")
+                && l.contains("outlines 4px") && l.contains("Just ink.")), run.out());
+        assertTrue(run.err().contains("broken.json") && run.err().contains("adjust.saturation"), run.err());
+    }
+
+    /** The distinct colours of an 8-bit BGR image, each packed as 0xRRGGBB. */
+    private static Set<Integer> colours(Image image) {
+        byte[] bytes = new byte[(int) image.mat().total() * image.mat().channels()];
+        image.mat().get(0, 0, bytes);
+        Set<Integer> colours = new HashSet<>();
+        for (int i = 0; i < bytes.length; i += 3) {
+            colours.add((bytes[i + 2] & 0xff) << 16 | (bytes[i + 1] & 0xff) << 8 | (bytes[i] & 0xff));
+        }
+        return colours;
     }
 
     @Test

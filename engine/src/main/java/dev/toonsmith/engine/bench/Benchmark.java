@@ -34,9 +34,10 @@ import org.opencv.core.MatOfByte;
 import org.opencv.imgcodecs.Imgcodecs;
 
 /**
- * The inference benchmark behind {@code toonsmith bench}: for each architecture, the time to load a style
- * file of it, and the stylize latency, achieved FLOP rate and peak memory at several image sizes, next to
- * the device's matrix-multiply peak measured in the same run.
+ * The benchmark behind {@code toonsmith bench}: for each architecture, the time to load a style file of it,
+ * and the stylize latency, achieved FLOP rate and peak memory at several image sizes, next to the device's
+ * matrix-multiply peak measured in the same run; and the post-processing chain's latency at photo sizes
+ * ({@link PostProcessBenchmark}). Either part may be left out; with no architecture libtorch is not started.
  *
  * <p>Weights do not change the arithmetic, so each architecture runs with freshly initialized weights,
  * saved to and loaded from a real style file. Runs on the calling thread.
@@ -50,6 +51,10 @@ public final class Benchmark {
     private final Duration budgetPerSize;
     private final DevicePreference device;
     private final Consumer<String> progress;
+    private final List<ImageSize> postSizes;
+    private final int postWarmups;
+    private final int postRuns;
+    private final Path postPhoto;
 
     private Benchmark(Builder b) {
         this.architectures = List.copyOf(b.architectures);
@@ -59,6 +64,10 @@ public final class Benchmark {
         this.budgetPerSize = b.budgetPerSize;
         this.device = b.device;
         this.progress = b.progress;
+        this.postSizes = List.copyOf(b.postSizes);
+        this.postWarmups = b.postWarmups;
+        this.postRuns = b.postRuns;
+        this.postPhoto = b.postPhoto;
     }
 
     public static Builder builder() {
@@ -74,8 +83,15 @@ public final class Benchmark {
         private Duration budgetPerSize = Duration.ofSeconds(90);
         private DevicePreference device = DevicePreference.AUTO;
         private Consumer<String> progress = line -> { };
+        private List<ImageSize> postSizes = List.of(new ImageSize(1024, 768), new ImageSize(3840, 2160));
+        private int postWarmups = 3;
+        private int postRuns = 15;
+        private Path postPhoto;
 
-        /** The architectures to measure, each with its hyperparameters. Default: lite and cartoongan. */
+        /**
+         * The architectures to measure, each with its hyperparameters; empty to time post-processing only.
+         * Default: lite and cartoongan.
+         */
         public Builder optArchitectures(List<GeneratorSpec> value) {
             this.architectures = Objects.requireNonNull(value);
             return this;
@@ -116,14 +132,44 @@ public final class Benchmark {
             return this;
         }
 
+        /**
+         * Image sizes for the post-processing chain; empty to leave it out. Default: 1024x768 (the reference
+         * size the presets are tuned at) and 3840x2160 (a 4K export).
+         */
+        public Builder optPostSizes(List<ImageSize> value) {
+            this.postSizes = List.copyOf(value);
+            return this;
+        }
+
+        /** Untimed post-processing runs per size, for the JIT and OpenCV's buffers. Default 3. */
+        public Builder optPostWarmups(int value) {
+            this.postWarmups = value;
+            return this;
+        }
+
+        /** Timed post-processing runs per size (fewer, but at least 3, past 15 s). Default 15. */
+        public Builder optPostRuns(int value) {
+            this.postRuns = value;
+            return this;
+        }
+
+        /**
+         * A photo to scale to each post-processing size, or null (the default) for a synthetic photo-like
+         * image, so the benchmark needs no file.
+         */
+        public Builder optPostPhoto(Path value) {
+            this.postPhoto = value;
+            return this;
+        }
+
         public Benchmark build() {
-            if (architectures.isEmpty()) {
-                throw new IllegalArgumentException("name at least one architecture");
+            if (architectures.isEmpty() && postSizes.isEmpty()) {
+                throw new IllegalArgumentException("name at least one architecture or post-processing size");
             }
-            if (sizes.isEmpty()) {
+            if (!architectures.isEmpty() && sizes.isEmpty()) {
                 throw new IllegalArgumentException("name at least one image size");
             }
-            if (runs < 1 || warmups < 0) {
+            if (runs < 1 || warmups < 0 || postRuns < 1 || postWarmups < 0) {
                 throw new IllegalArgumentException("runs must be at least 1 and warm-ups at least 0");
             }
             return new Benchmark(this);
@@ -134,6 +180,13 @@ public final class Benchmark {
     public BenchmarkReport run() throws IOException {
         OpenCv.load();
         String startedAt = Instant.now().toString();
+        String machine = System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", "
+                + Runtime.getRuntime().availableProcessors() + " cores";
+        // First, so its figures show within seconds rather than after minutes of architectures.
+        List<BenchmarkReport.PostResult> post = measurePostProcessing();
+        if (architectures.isEmpty()) {
+            return new BenchmarkReport(startedAt, machine, null, null, 0, 0, List.of(), post);
+        }
         Device target = TorchRuntime.select(device);
         double peak = MatmulPeak.measure(target, 5);
         progress.accept(String.format(Locale.ROOT, "matmul peak: %.1f GFLOP/s on %s", peak, TorchRuntime.describe(target)));
@@ -158,10 +211,26 @@ public final class Benchmark {
             results = rescale(results, peak / peakAfter);
             peak = peakAfter;
         }
-        String machine = System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", "
-                + Runtime.getRuntime().availableProcessors() + " cores";
         return new BenchmarkReport(startedAt, machine, TorchRuntime.describe(target), TorchRuntime.engine().getVersion(),
-                ai.djl.pytorch.jni.JniUtils.getNumThreads(), peak, results);
+                ai.djl.pytorch.jni.JniUtils.getNumThreads(), peak, results, post);
+    }
+
+    private List<BenchmarkReport.PostResult> measurePostProcessing() throws IOException {
+        if (postSizes.isEmpty()) {
+            return List.of();
+        }
+        PostProcessBenchmark bench = new PostProcessBenchmark(postPhoto, postWarmups, postRuns);
+        progress.accept(String.format(Locale.ROOT, "post-processing (%s) on %s, %d OpenCV threads",
+                PostProcessBenchmark.CHAIN.summary(),
+                postPhoto == null ? "a synthetic photo" : postPhoto.getFileName(), Core.getNumThreads()));
+        List<BenchmarkReport.PostResult> results = new ArrayList<>();
+        for (ImageSize size : postSizes) {
+            BenchmarkReport.PostResult r = bench.measure(size);
+            results.add(r);
+            progress.accept(String.format(Locale.ROOT, "  %dx%d: median %.0f ms (min %.0f, %d runs)",
+                    r.width(), r.height(), r.medianMillis(), r.minMillis(), r.runs()));
+        }
+        return List.copyOf(results);
     }
 
     private BenchmarkReport.ArchitectureResult measure(GeneratorSpec spec, Path folder, double peak) throws IOException {
@@ -193,13 +262,8 @@ public final class Benchmark {
                 stylizer.stylize(photo, StylizeOptions.defaults()).close();
             }
             MemoryProbe.resetPeak();
-            List<Double> millis = new ArrayList<>();
-            long budgetEnd = System.nanoTime() + budgetPerSize.toNanos();
-            while (millis.size() < runs && (millis.size() < 3 || System.nanoTime() < budgetEnd)) {
-                long start = System.nanoTime();
-                stylizer.stylize(photo, StylizeOptions.defaults(), (done, total) -> tiles[0] = total).close();
-                millis.add((System.nanoTime() - start) / 1e6);
-            }
+            List<Double> millis = timedRuns(runs, budgetPerSize,
+                    () -> stylizer.stylize(photo, StylizeOptions.defaults(), (done, total) -> tiles[0] = total).close());
             long peakMemory = MemoryProbe.peakBytes();
             double median = median(millis);
             double gflop = spec.flops(size.height(), size.width()) / 1e9;
@@ -253,7 +317,22 @@ public final class Benchmark {
         return Image.wrap(mat);
     }
 
-    private static double median(List<Double> values) {
+    /**
+     * Runs {@code once} {@code runs} times, or fewer (but at least 3) when the budget runs out first, and
+     * returns each run's milliseconds.
+     */
+    static List<Double> timedRuns(int runs, Duration budget, Runnable once) {
+        List<Double> millis = new ArrayList<>();
+        long budgetEnd = System.nanoTime() + budget.toNanos();
+        while (millis.size() < runs && (millis.size() < 3 || System.nanoTime() < budgetEnd)) {
+            long start = System.nanoTime();
+            once.run();
+            millis.add((System.nanoTime() - start) / 1e6);
+        }
+        return millis;
+    }
+
+    static double median(List<Double> values) {
         double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         int n = sorted.length;
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;

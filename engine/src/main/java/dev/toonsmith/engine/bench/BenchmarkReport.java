@@ -8,6 +8,9 @@ import java.util.Map;
  * matrix-multiply peak measured in the same run, because these machines are shared and their absolute
  * speed varies from minute to minute.
  *
+ * <p>The libtorch figures ({@code device}, {@code libtorch}, {@code threads}, {@code matmulPeakGflops}) are
+ * null or 0 when no architecture was measured (post-processing only), since libtorch is then not started.
+ *
  * @param startedAt ISO-8601 time of the run
  * @param machine operating system, architecture and core count
  * @param device where the networks ran
@@ -15,6 +18,7 @@ import java.util.Map;
  * @param threads libtorch's intra-op threads
  * @param matmulPeakGflops best fp32 2048x2048 matrix-multiply rate, GFLOP/s
  * @param architectures one entry per generator architecture
+ * @param postProcessing one entry per post-processing size; empty when that part was left out
  */
 public record BenchmarkReport(
         String startedAt,
@@ -23,7 +27,8 @@ public record BenchmarkReport(
         String libtorch,
         int threads,
         double matmulPeakGflops,
-        List<ArchitectureResult> architectures) {
+        List<ArchitectureResult> architectures,
+        List<PostResult> postProcessing) {
 
     /**
      * One architecture.
@@ -68,4 +73,25 @@ public record BenchmarkReport(
             double gflops,
             double efficiency,
             long peakMemoryBytes) {}
+
+    /**
+     * The post-processing chain at one image size. It runs on the CPU in OpenCV whatever the generator's
+     * device, after the generator, on the full-resolution result.
+     *
+     * @param width image width
+     * @param height image height
+     * @param photo what was processed: {@code synthetic} (a generated photo-like image) or a photo's file name
+     * @param chain the steps timed, e.g. {@code smooth, 8 colours, colour adjust, outlines 2px}
+     * @param runs timed runs after the warm-up
+     * @param medianMillis median latency of the whole chain, decode and encode excluded
+     * @param minMillis fastest run: on a shared machine the best estimate of what the code itself costs
+     */
+    public record PostResult(
+            int width,
+            int height,
+            String photo,
+            String chain,
+            int runs,
+            double medianMillis,
+            double minMillis) {}
 }

@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Where Toonsmith keeps the user's own files: imported and trained styles, and caches.
+ * Where Toonsmith keeps the user's own files: imported and trained styles, post-processing presets, and
+ * caches.
  *
  * <p>Everything lives under one root so that a user can find, back up or wipe it in one place, and so that
  * tests (and portable installs) can point the whole application elsewhere with {@code TOONSMITH_HOME}
@@ -74,6 +75,11 @@ public final class UserDirectories {
     /** The user's styles: {@code .toon} files imported or trained by the user. */
     public Path styles() {
         return root.resolve("styles");
+    }
+
+    /** The user's post-processing presets: {@code .json} files saved from the studio or written by hand. */
+    public Path presets() {
+        return root.resolve("presets");
     }
 
     /** Files Toonsmith can recreate at any time, such as bundled styles copied out of the application jar. */

@@ -1,6 +1,8 @@
 package dev.toonsmith.engine.post;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -44,6 +46,27 @@ public record PostSettings(Smooth smooth, Quantize quantize, Adjust adjust, Outl
     /** Whether any step would change the image. */
     public boolean anyEnabled() {
         return smooth.enabled() || quantize.enabled() || adjust.enabled() || outlines.enabled();
+    }
+
+    /**
+     * The enabled steps in a few words, in the order they run, for listings and status lines: e.g.
+     * {@code smooth, 10 colours, colour adjust, outlines 3px}, or {@code no steps}. Widths are reference pixels.
+     */
+    public String summary() {
+        List<String> steps = new ArrayList<>();
+        if (smooth.enabled()) {
+            steps.add(smooth.filter() == Filter.GUIDED ? "guided smooth" : "smooth");
+        }
+        if (quantize.enabled()) {
+            steps.add(quantize.colors() + " colours");
+        }
+        if (adjust.enabled() && !adjust.neutral()) {
+            steps.add("colour adjust");
+        }
+        if (outlines.enabled()) {
+            steps.add((outlines.mode() == OutlineMode.BLEND ? "soft outlines " : "outlines ") + outlines.width() + "px");
+        }
+        return steps.isEmpty() ? "no steps" : String.join(", ", steps);
     }
 
     public PostSettings withSmooth(Smooth smooth) {

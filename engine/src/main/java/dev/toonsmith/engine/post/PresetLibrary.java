@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
 
 /**
  * The presets the user can pick: those built into Toonsmith, then the user's own, saved as
- * {@code NAME.json} in {@link #userFolder()} ({@code presets} under the user data root).
+ * {@code NAME.json} in {@link #userFolder()} ({@link UserDirectories#presets()}).
  *
  * <p>Built-in presets own their names: they cannot be deleted or overwritten, and a user file with a built-in
  * name is reported and ignored, so that "Comic ink" always means the shipped look. Names are matched ignoring
@@ -68,12 +68,12 @@ public final class PresetLibrary {
     public record Problem(Path file, String message) {}
 
     /**
-     * The built-in presets and those under {@code directories.root()/presets}.
+     * The built-in presets and those in {@link UserDirectories#presets()}.
      *
      * @throws IllegalStateException if a built-in preset is missing or broken, which is a packaging bug
      */
     public PresetLibrary(UserDirectories directories) {
-        this.userFolder = Objects.requireNonNull(directories, "directories").root().resolve("presets");
+        this.userFolder = Objects.requireNonNull(directories, "directories").presets();
         this.builtIns = loadBuiltIns(PresetLibrary.class.getClassLoader());
     }
 

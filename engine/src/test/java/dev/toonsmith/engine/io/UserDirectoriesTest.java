@@ -48,5 +48,6 @@ class UserDirectoriesTest {
         assertEquals(Path.of("/data/toon"), dirs.root());
         assertEquals(Path.of("/data/toon/styles"), dirs.styles());
         assertEquals(Path.of("/data/toon/cache"), dirs.cache());
+        assertEquals(Path.of("/data/toon/presets"), dirs.presets());
     }
 }

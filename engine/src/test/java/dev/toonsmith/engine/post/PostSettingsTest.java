@@ -41,6 +41,18 @@ class PostSettingsTest {
     }
 
     @Test
+    void theSummaryNamesTheEnabledStepsInTheirOrder() {
+        assertEquals("no steps", PostSettings.NONE.summary());
+        assertEquals("smooth, 10 colours, colour adjust, outlines 3px",
+                PostSettings.builder().edges(1).edgeWidth(3).colors(10).saturation(1.3).smooth(4).build().summary());
+        PostSettings soft = PostSettings.NONE.withSmooth(PostSettings.Smooth.guided(12, 0.02))
+                .withOutlines(Outlines.ink(Rgb.BLACK, 2, 40, 100).withMode(OutlineMode.BLEND));
+        assertEquals("guided smooth, soft outlines 2px", soft.summary());
+        assertEquals("6 colours", PostSettings.builder().colors(6).saturation(1).build().summary(),
+                "neutral adjustments change nothing, so they are not a step");
+    }
+
+    @Test
     void switchingAStepOffAndOnKeepsWhatTheControlsDoNotOwn() {
         Rgb navy = new Rgb(20, 30, 80);
         PostSettings preset = PostSettings.NONE
