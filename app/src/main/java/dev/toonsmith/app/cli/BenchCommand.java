@@ -3,15 +3,14 @@ package dev.toonsmith.app.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.toonsmith.engine.bench.Benchmark;
+import dev.toonsmith.engine.io.AtomicFiles;
 import dev.toonsmith.engine.bench.BenchmarkReport;
 import dev.toonsmith.engine.bench.ImageSize;
 import dev.toonsmith.engine.model.Architectures;
 import dev.toonsmith.engine.model.GeneratorSpec;
 import dev.toonsmith.engine.runtime.DevicePreference;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -181,16 +180,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private static void writeJson(BenchmarkReport report, Path file) throws java.io.IOException {
-        Path absolute = file.toAbsolutePath();
-        Path folder = absolute.getParent();
-        Files.createDirectories(folder);
-        Path temp = Files.createTempFile(folder, "." + absolute.getFileName(), ".tmp");
-        try {
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(temp.toFile(), report);
-            Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.write(file, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(report));
     }
 
     /** Registered architecture names, for the help text. */

@@ -1,17 +1,10 @@
 package dev.toonsmith.engine.image;
 
+import dev.toonsmith.engine.io.AtomicFiles;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import org.opencv.core.Core;
@@ -40,7 +33,6 @@ import org.slf4j.LoggerFactory;
 public final class ImageWriter {
 
     private static final Logger log = LoggerFactory.getLogger(ImageWriter.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private ImageWriter() {}
 
@@ -73,7 +65,7 @@ public final class ImageWriter {
         }
 
         byte[] encoded = encode(image, format, options, target);
-        replaceAtomically(target, folder, encoded);
+        AtomicFiles.write(target, encoded);
         log.debug("Wrote {} as {} ({} bytes, quality {}) from {} in {} ms", target, format, encoded.length,
                 options.quality(), image, (System.nanoTime() - start) / 1_000_000);
     }
@@ -194,61 +186,5 @@ public final class ImageWriter {
         white.release();
         planes.forEach(Mat::release);
         return out;
-    }
-
-    private static void replaceAtomically(Path target, Path folder, byte[] bytes) throws IOException {
-        Path temp = null;
-        try {
-            temp = createTempSibling(target, folder);
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                // On disk before the rename, so a crash cannot leave a renamed but empty file.
-                channel.force(true);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                log.debug("Atomic move not supported in {}, replacing {} non-atomically", folder, target);
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            temp = null;
-        } finally {
-            if (temp != null) {
-                deleteQuietly(temp);
-            }
-        }
-    }
-
-    /**
-     * Creates an empty hidden file next to {@code target}: in the same folder so the final move is a
-     * rename on one file system, and created like any new file (not through {@code createTempFile}, whose
-     * owner-only permissions would carry over to the saved image).
-     */
-    private static Path createTempSibling(Path target, Path folder) throws IOException {
-        String prefix = "." + FileNames.display(target) + ".tmp-";
-        for (int attempt = 0; ; attempt++) {
-            byte[] random = new byte[4];
-            RANDOM.nextBytes(random);
-            Path temp = folder.resolve(prefix + HexFormat.of().formatHex(random));
-            try {
-                Files.newByteChannel(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
-                return temp;
-            } catch (FileAlreadyExistsException e) {
-                if (attempt >= 10) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    private static void deleteQuietly(Path temp) {
-        try {
-            Files.deleteIfExists(temp);
-        } catch (IOException e) {
-            log.warn("Could not delete temporary file {}: {}", temp, e.toString());
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.toonsmith.engine.post;
 
+import dev.toonsmith.engine.io.AtomicFiles;
 import dev.toonsmith.engine.io.UserDirectories;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -7,12 +8,10 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -183,7 +182,7 @@ public final class PresetLibrary {
         }
         Optional<Preset> previous = userPreset(cleanName);
         Path target = userFolder.resolve(cleanName + EXTENSION);
-        writeAtomically(target, PresetJson.write(cleanName, cleanDescription, settings));
+        AtomicFiles.write(target, PresetJson.write(cleanName, cleanDescription, settings));
         // A preset of this name in a differently spelled file (case, or renamed by hand) would now be a duplicate.
         if (previous.isPresent() && !isSameFile(previous.get().file(), target)) {
             Files.deleteIfExists(previous.get().file());
@@ -332,25 +331,4 @@ public final class PresetLibrary {
         return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
     }
 
-    /** Temporary file in the same folder, then a rename: readers see the old preset or the new one, never half. */
-    private static void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Path folder = target.toAbsolutePath().getParent();
-        Files.createDirectories(folder);
-        // The leading dot keeps library scans, which skip hidden files, from picking it up.
-        Path temp = Files.createTempFile(folder, "." + target.getFileName() + "-", ".tmp");
-        boolean moved = false;
-        try {
-            Files.write(temp, bytes);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            moved = true;
-        } finally {
-            if (!moved) {
-                Files.deleteIfExists(temp);
-            }
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package dev.toonsmith.engine.style;
 
+import dev.toonsmith.engine.io.AtomicFiles;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -97,19 +97,8 @@ final class BundledStyles {
         if (Files.isRegularFile(target)) {
             return target;
         }
-        Files.createDirectories(folder);
-        Path temp = Files.createTempFile(folder, "." + name + "-", ".tmp");
-        boolean moved = false;
-        try {
-            try (InputStream in = url.openStream()) {
-                Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
-            }
-            StyleWriter.move(temp, target);
-            moved = true;
-        } finally {
-            if (!moved) {
-                Files.deleteIfExists(temp);
-            }
+        try (InputStream in = url.openStream()) {
+            AtomicFiles.write(target, in.readAllBytes());
         }
         return target;
     }

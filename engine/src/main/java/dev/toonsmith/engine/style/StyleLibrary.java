@@ -1,12 +1,12 @@
 package dev.toonsmith.engine.style;
 
+import dev.toonsmith.engine.io.AtomicFiles;
 import dev.toonsmith.engine.io.UserDirectories;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -247,17 +247,7 @@ public final class StyleLibrary {
         Path folder = directories.styles();
         Files.createDirectories(folder);
         Path target = freeName(folder, id);
-        Path temp = Files.createTempFile(folder, "." + target.getFileName() + "-", ".tmp");
-        boolean moved = false;
-        try {
-            Files.copy(toonFile, temp, StandardCopyOption.REPLACE_EXISTING);
-            StyleWriter.move(temp, target);
-            moved = true;
-        } finally {
-            if (!moved) {
-                Files.deleteIfExists(temp);
-            }
-        }
+        AtomicFiles.write(target, Files.readAllBytes(toonFile));
         reload();
         return find(id).filter(e -> e.source() == StyleSource.USER && e.file().equals(target))
                 .orElseThrow(() -> new IOException("Style " + target + " was copied but then could not be read back"));

@@ -1,16 +1,14 @@
 package dev.toonsmith.engine.style;
 
+import dev.toonsmith.engine.io.AtomicFiles;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Objects;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
@@ -80,37 +78,16 @@ public final class StyleWriter {
     public static StyleBundle write(StyleBundle bundle, Path file) throws IOException {
         Objects.requireNonNull(bundle, "bundle");
         Path target = file.toAbsolutePath();
-        Path folder = target.getParent();
-        Files.createDirectories(folder);
-        // Same folder as the target, so the final move is a rename on one file system. The leading dot
-        // and the suffix keep library scans, which look for *.toon, from picking it up.
-        Path temp = Files.createTempFile(folder, "." + target.getFileName() + "-", ".tmp");
-        boolean moved = false;
-        try {
-            try (OutputStream out = Files.newOutputStream(temp);
-                    ZipOutputStream zip = new ZipOutputStream(out)) {
-                StyleManifest m = bundle.manifest();
-                deflated(zip, StyleManifest.MANIFEST_ENTRY, m.toJson(), m);
-                // Float weights and PNG data barely compress; storing them saves seconds on large styles.
-                stored(zip, m.weights(), bundle.weightsArray(), m);
-                stored(zip, m.thumbnail(), bundle.thumbnailPng(), m);
-            }
-            move(temp, target);
-            moved = true;
-        } finally {
-            if (!moved) {
-                Files.deleteIfExists(temp);
-            }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            StyleManifest m = bundle.manifest();
+            deflated(zip, StyleManifest.MANIFEST_ENTRY, m.toJson(), m);
+            // Float weights and PNG data barely compress; storing them saves seconds on large styles.
+            stored(zip, m.weights(), bundle.weightsArray(), m);
+            stored(zip, m.thumbnail(), bundle.thumbnailPng(), m);
         }
+        AtomicFiles.write(target, bytes.toByteArray());
         return bundle.savedAs(target, Files.size(target));
-    }
-
-    static void move(Path source, Path target) throws IOException {
-        try {
-            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 
     private static void deflated(ZipOutputStream zip, String name, byte[] data, StyleManifest m)

@@ -15,7 +15,7 @@ public record DatasetFolders(Path photos, Path cartoons) {
 
     void write(RunFolder run) throws IOException {
         Files.createDirectories(run.root());
-        RunFolder.writeAtomically(run.root().resolve(FILE), RunFolder.JSON.writeValueAsBytes(
+        dev.toonsmith.engine.io.AtomicFiles.write(run.root().resolve(FILE), RunFolder.JSON.writeValueAsBytes(
                 new DatasetFolders(photos.toAbsolutePath().normalize(), cartoons.toAbsolutePath().normalize())));
     }
 

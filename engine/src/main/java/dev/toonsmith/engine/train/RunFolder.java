@@ -4,12 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.toonsmith.engine.io.AtomicFiles;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -78,7 +78,7 @@ public final class RunFolder {
 
     void writeConfig(TrainingOptions options) throws IOException {
         Files.createDirectories(root);
-        writeAtomically(config(), JSON.writeValueAsBytes(options));
+        AtomicFiles.write(config(), JSON.writeValueAsBytes(options));
     }
 
     /** The options the run was started with. */
@@ -123,7 +123,7 @@ public final class RunFolder {
                 // A line cut short by a killed process: drop it.
             }
         }
-        writeAtomically(metrics(), (String.join("\n", kept) + (kept.isEmpty() ? "" : "\n")).getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(metrics(), (String.join("\n", kept) + (kept.isEmpty() ? "" : "\n")).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Complete checkpoints (those whose state file was written last), oldest first. */
@@ -164,15 +164,5 @@ public final class RunFolder {
     static long stepOf(Path folder) {
         Matcher m = STEP.matcher(folder.getFileName().toString().replace(".png", ""));
         return m.matches() ? Long.parseLong(m.group(1)) : -1;
-    }
-
-    static void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
-        Files.write(temp, bytes);
-        try {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 }
