@@ -56,6 +56,17 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--device", paramLabel = "auto|cpu|gpu", defaultValue = "auto", description = "Default: ${DEFAULT-VALUE}.")
     String device;
 
+    @Option(names = "--train-steps", paramLabel = "N", defaultValue = "20",
+            description = "Timed steps of a short training run (cartoongan mode, lite) for the training throughput; 0 leaves"
+                    + " it out. Default: ${DEFAULT-VALUE}.")
+    int trainSteps;
+
+    @Option(names = "--train-size", paramLabel = "PX", defaultValue = "256", description = "Training crop size. Default: ${DEFAULT-VALUE}.")
+    int trainSize;
+
+    @Option(names = "--train-batch", paramLabel = "N", defaultValue = "4", description = "Training batch. Default: ${DEFAULT-VALUE}.")
+    int trainBatch;
+
     @Option(names = "--post-only", description = "Measure post-processing only (no architectures; libtorch is not started).")
     boolean postOnly;
 
@@ -101,6 +112,7 @@ final class BenchCommand implements Callable<Integer> {
                 .optPostWarmups(postWarmup)
                 .optPostRuns(postRuns)
                 .optPostPhoto(postPhoto)
+                .optTraining(postOnly ? 0 : trainSteps, trainSize, trainBatch)
                 .optProgress(line -> {
                     out.println(line);
                     out.flush();
@@ -109,6 +121,7 @@ final class BenchCommand implements Callable<Integer> {
         BenchmarkReport report = benchmark.run();
         out.println();
         printSummary(out, report);
+        printTraining(out, report);
         if (json != null) {
             writeJson(report, json);
             out.println("Wrote " + json);
@@ -123,6 +136,18 @@ final class BenchCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+    }
+
+    private static void printTraining(PrintWriter out, BenchmarkReport report) {
+        BenchmarkReport.TrainingResult t = report.training();
+        if (t == null) {
+            return;
+        }
+        out.println();
+        out.printf(Locale.ROOT, "TRAINING  %s mode, %s, %d px, batch %d: %.1f images/s over %d steps; resident memory %s -> %s%n",
+                t.mode(), t.architecture(), t.size(), t.batch(), t.imagesPerSecond(), t.steps(),
+                t.residentBytesBefore() < 0 ? "n/a" : StylesCommand.humanBytes(t.residentBytesBefore()),
+                t.residentBytesAfter() < 0 ? "n/a" : StylesCommand.humanBytes(t.residentBytesAfter()));
     }
 
     private static void printSummary(PrintWriter out, BenchmarkReport report) {

@@ -161,7 +161,8 @@ class CommandLineTest {
     void benchPrintsAndWritesItsFigures() throws IOException {
         Path json = work.resolve("bench.json");
         Run run = run("bench", "--arch", "lite", "--sizes", "64,48x32", "--runs", "1", "--warmup", "0",
-                "--post-sizes", "64x48", "--post-runs", "1", "--post-warmup", "0", "--json", json.toString());
+                "--post-sizes", "64x48", "--post-runs", "1", "--post-warmup", "0",
+                "--train-steps", "2", "--train-size", "32", "--train-batch", "2", "--json", json.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("matmul peak") && run.out().contains("64x64") && run.out().contains("48x32"), run.out());
         assertTrue(run.out().contains("POST-PROCESSING") && run.out().contains("64x48"), run.out());
@@ -177,6 +178,10 @@ class CommandLineTest {
         assertEquals("synthetic", post.get("photo").asText());
         assertTrue(post.get("medianMillis").asDouble() > 0);
         assertTrue(post.get("chain").asText().contains("8 colours"), post.toString());
+        JsonNode training = report.get("training");
+        assertTrue(run.out().contains("TRAINING"), run.out());
+        assertEquals(32, training.get("size").asInt());
+        assertTrue(training.get("imagesPerSecond").asDouble() > 0, training.toString());
     }
 
     @Test

@@ -55,6 +55,9 @@ public final class Benchmark {
     private final int postWarmups;
     private final int postRuns;
     private final Path postPhoto;
+    private final int trainSteps;
+    private final int trainSize;
+    private final int trainBatch;
 
     private Benchmark(Builder b) {
         this.architectures = List.copyOf(b.architectures);
@@ -68,6 +71,9 @@ public final class Benchmark {
         this.postWarmups = b.postWarmups;
         this.postRuns = b.postRuns;
         this.postPhoto = b.postPhoto;
+        this.trainSteps = b.trainSteps;
+        this.trainSize = b.trainSize;
+        this.trainBatch = b.trainBatch;
     }
 
     public static Builder builder() {
@@ -87,6 +93,9 @@ public final class Benchmark {
         private int postWarmups = 3;
         private int postRuns = 15;
         private Path postPhoto;
+        private int trainSteps;
+        private int trainSize = 256;
+        private int trainBatch = 4;
 
         /**
          * The architectures to measure, each with its hyperparameters; empty to time post-processing only.
@@ -162,9 +171,23 @@ public final class Benchmark {
             return this;
         }
 
+        /**
+         * Timed steps of a short cartoongan training run of lite at {@code size} px with {@code batch} images
+         * per step; 0 (the default) leaves training out.
+         */
+        public Builder optTraining(int steps, int size, int batch) {
+            this.trainSteps = steps;
+            this.trainSize = size;
+            this.trainBatch = batch;
+            return this;
+        }
+
         public Benchmark build() {
-            if (architectures.isEmpty() && postSizes.isEmpty()) {
-                throw new IllegalArgumentException("name at least one architecture or post-processing size");
+            if (architectures.isEmpty() && postSizes.isEmpty() && trainSteps == 0) {
+                throw new IllegalArgumentException("name at least one architecture, post-processing size or training step");
+            }
+            if (trainSteps < 0 || (trainSteps > 0 && (trainSize < 16 || trainSize % 4 != 0 || trainBatch < 1))) {
+                throw new IllegalArgumentException("training steps must be 0 or more, the crop a multiple of 4 from 16 and the batch at least 1");
             }
             if (!architectures.isEmpty() && sizes.isEmpty()) {
                 throw new IllegalArgumentException("name at least one image size");
@@ -184,8 +207,10 @@ public final class Benchmark {
                 + Runtime.getRuntime().availableProcessors() + " cores";
         // First, so its figures show within seconds rather than after minutes of architectures.
         List<BenchmarkReport.PostResult> post = measurePostProcessing();
+        BenchmarkReport.TrainingResult training = measureTraining();
         if (architectures.isEmpty()) {
-            return new BenchmarkReport(startedAt, machine, null, null, 0, 0, List.of(), post);
+            return new BenchmarkReport(startedAt, machine, training == null ? null : TorchRuntime.describe(
+                    TorchRuntime.select(device)), null, 0, 0, List.of(), post, training);
         }
         Device target = TorchRuntime.select(device);
         double peak = MatmulPeak.measure(target, 5);
@@ -212,7 +237,25 @@ public final class Benchmark {
             peak = peakAfter;
         }
         return new BenchmarkReport(startedAt, machine, TorchRuntime.describe(target), TorchRuntime.engine().getVersion(),
-                ai.djl.pytorch.jni.JniUtils.getNumThreads(), peak, results, post);
+                ai.djl.pytorch.jni.JniUtils.getNumThreads(), peak, results, post, training);
+    }
+
+    private BenchmarkReport.TrainingResult measureTraining() throws IOException {
+        if (trainSteps == 0) {
+            return null;
+        }
+        progress.accept(String.format(Locale.ROOT, "training: cartoongan mode, lite, %d px, batch %d, %d steps...",
+                trainSize, trainBatch, trainSteps));
+        try {
+            BenchmarkReport.TrainingResult r = new TrainingBenchmark(trainSize, trainBatch, trainSteps,
+                    device.name().toLowerCase(Locale.ROOT)).measure();
+            progress.accept(String.format(Locale.ROOT, "  %.1f images/s; resident memory %s before, %s after",
+                    r.imagesPerSecond(), megabytes(r.residentBytesBefore()), megabytes(r.residentBytesAfter())));
+            return r;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("the training benchmark was interrupted");
+        }
     }
 
     private List<BenchmarkReport.PostResult> measurePostProcessing() throws IOException {

@@ -28,7 +28,8 @@ public record BenchmarkReport(
         int threads,
         double matmulPeakGflops,
         List<ArchitectureResult> architectures,
-        List<PostResult> postProcessing) {
+        List<PostResult> postProcessing,
+        TrainingResult training) {
 
     /**
      * One architecture.
@@ -94,4 +95,26 @@ public record BenchmarkReport(
             int runs,
             double medianMillis,
             double minMillis) {}
+
+    /**
+     * Training throughput of a short real run.
+     *
+     * @param mode the training strategy
+     * @param architecture the generator
+     * @param size crop size in pixels
+     * @param batch images per step from each dataset
+     * @param steps timed steps (after a short warm-up)
+     * @param imagesPerSecond photos trained on per second
+     * @param residentBytesBefore the process's resident memory before the run, or -1
+     * @param residentBytesAfter the same after the run; growth far beyond the networks' size would mean a leak
+     */
+    public record TrainingResult(
+            String mode,
+            String architecture,
+            int size,
+            int batch,
+            int steps,
+            double imagesPerSecond,
+            long residentBytesBefore,
+            long residentBytesAfter) {}
 }
