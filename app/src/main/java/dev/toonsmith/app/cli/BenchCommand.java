@@ -144,7 +144,7 @@ final class BenchCommand implements Callable<Integer> {
             return;
         }
         out.println();
-        out.printf(Locale.ROOT, "TRAINING  %s mode, %s, %d px, batch %d: %.1f images/s over %d steps; resident memory %s -> %s%n",
+        out.printf(Locale.ROOT, "TRAINING  %s mode, %s, %d px, batch %d: %.1f images/s over %d steps; resident memory %s after warm-up -> %s at the end%n",
                 t.mode(), t.architecture(), t.size(), t.batch(), t.imagesPerSecond(), t.steps(),
                 t.residentBytesBefore() < 0 ? "n/a" : StylesCommand.humanBytes(t.residentBytesBefore()),
                 t.residentBytesAfter() < 0 ? "n/a" : StylesCommand.humanBytes(t.residentBytesAfter()));

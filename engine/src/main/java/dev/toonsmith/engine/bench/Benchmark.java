@@ -249,7 +249,7 @@ public final class Benchmark {
         try {
             BenchmarkReport.TrainingResult r = new TrainingBenchmark(trainSize, trainBatch, trainSteps,
                     device.name().toLowerCase(Locale.ROOT)).measure();
-            progress.accept(String.format(Locale.ROOT, "  %.1f images/s; resident memory %s before, %s after",
+            progress.accept(String.format(Locale.ROOT, "  %.1f images/s; resident memory %s after the warm-up, %s at the end",
                     r.imagesPerSecond(), megabytes(r.residentBytesBefore()), megabytes(r.residentBytesAfter())));
             return r;
         } catch (InterruptedException e) {

@@ -105,8 +105,8 @@ public record BenchmarkReport(
      * @param batch images per step from each dataset
      * @param steps timed steps (after a short warm-up)
      * @param imagesPerSecond photos trained on per second
-     * @param residentBytesBefore the process's resident memory before the run, or -1
-     * @param residentBytesAfter the same after the run; growth far beyond the networks' size would mean a leak
+     * @param residentBytesBefore the process's resident memory after the warm-up steps, or -1
+     * @param residentBytesAfter the same after the last step; growth would mean a per-step leak
      */
     public record TrainingResult(
             String mode,

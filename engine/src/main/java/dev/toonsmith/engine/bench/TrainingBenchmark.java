@@ -50,19 +50,24 @@ final class TrainingBenchmark {
                     "size", size, "batch", batch, "steps", (long) steps + WARM_UP_STEPS, "initSteps", 0L,
                     "sampleEvery", 1_000_000, "checkpointEvery", 1_000_000, "device", device));
             List<Long> stepTimes = Collections.synchronizedList(new ArrayList<>());
-            long rssBefore;
+            long[] resident = {-1, -1};
             try (DataSources data = DataSources.load(photos, cartoons, size, (done, total) -> { })) {
                 TrainingRun run = TrainingRun.builder()
                         .setRunFolder(folder.resolve("run"))
                         .setData(data)
                         .optOptions(options)
                         .addListener(event -> {
-                            if (event instanceof TrainingEvent.Step) {
+                            if (event instanceof TrainingEvent.Step step) {
                                 stepTimes.add(System.nanoTime());
+                                // After the warm-up everything is allocated; later growth would be a leak.
+                                if (step.step() == WARM_UP_STEPS - 1) {
+                                    resident[0] = MemoryProbe.currentBytes();
+                                } else if (step.step() == step.totalSteps() - 1) {
+                                    resident[1] = MemoryProbe.currentBytes();
+                                }
                             }
                         })
                         .build();
-                rssBefore = MemoryProbe.currentBytes();
                 run.start();
                 if (!run.await(Duration.ofHours(2))) {
                     run.stop();
@@ -72,13 +77,12 @@ final class TrainingBenchmark {
                     throw new IOException("the training benchmark failed: " + run.failure().get());
                 }
             }
-            long rssAfter = MemoryProbe.currentBytes();
             // Events arrive in order on the event thread; the gap between the warm-up's last step and the run's
             // last step covers the timed steps.
             double seconds = (stepTimes.get(stepTimes.size() - 1) - stepTimes.get(WARM_UP_STEPS - 1)) / 1e9;
             double imagesPerSecond = (double) steps * batch / seconds;
             return new BenchmarkReport.TrainingResult("cartoongan", "lite", size, batch, steps, imagesPerSecond,
-                    rssBefore, rssAfter);
+                    resident[0], resident[1]);
         } finally {
             deleteTree(folder);
         }
