@@ -2,13 +2,13 @@ package dev.toonsmith.engine.post;
 
 import dev.toonsmith.engine.io.AtomicFiles;
 import dev.toonsmith.engine.io.UserDirectories;
+import dev.toonsmith.engine.io.UserFiles;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -225,25 +225,13 @@ public final class PresetLibrary {
     }
 
     private List<Path> userFiles(List<Problem> problems) {
-        List<Path> files = new ArrayList<>();
-        if (!Files.isDirectory(userFolder)) {
-            return files;
-        }
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(userFolder, "*" + EXTENSION)) {
-            for (Path file : stream) {
-                // Hidden files are the writer's temporaries, or system clutter.
-                if (Files.isRegularFile(file) && !file.getFileName().toString().startsWith(".")) {
-                    files.add(file);
-                }
-            }
-        } catch (NoSuchFileException e) {
-            return files;
+        try {
+            return UserFiles.list(userFolder, EXTENSION);
         } catch (IOException e) {
             problems.add(new Problem(userFolder,
                     "Your presets folder " + userFolder + " cannot be read (" + e + "). Check its permissions."));
+            return List.of();
         }
-        files.sort(Comparator.comparing(Path::toString));
-        return files;
     }
 
     private static Preset read(Path file, Preset.Source source) throws IOException {

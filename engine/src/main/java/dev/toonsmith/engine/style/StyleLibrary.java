@@ -2,8 +2,8 @@ package dev.toonsmith.engine.style;
 
 import dev.toonsmith.engine.io.AtomicFiles;
 import dev.toonsmith.engine.io.UserDirectories;
+import dev.toonsmith.engine.io.UserFiles;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -142,25 +142,13 @@ public final class StyleLibrary {
 
     private List<Path> userFiles(List<StyleProblem> problems) {
         Path folder = directories.styles();
-        List<Path> files = new ArrayList<>();
-        if (!Files.isDirectory(folder)) {
-            return files;
-        }
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder, "*" + StyleWriter.EXTENSION)) {
-            for (Path file : stream) {
-                // Hidden files are the writer's and importer's temporaries, or system clutter.
-                if (Files.isRegularFile(file) && !file.getFileName().toString().startsWith(".")) {
-                    files.add(file);
-                }
-            }
-        } catch (NoSuchFileException e) {
-            return files;
+        try {
+            return UserFiles.list(folder, StyleWriter.EXTENSION);
         } catch (IOException e) {
             problems.add(new StyleProblem(folder,
                     "Your styles folder " + folder + " cannot be read (" + e + "). Check its permissions."));
+            return List.of();
         }
-        files.sort(Comparator.comparing(Path::toString));
-        return files;
     }
 
     /** The usable styles: bundled ones first in their shipped order, then the user's by name. */
