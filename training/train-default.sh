@@ -20,7 +20,7 @@ else
   args+=(--photos "$root/training/data/photos" --cartoons "$root/training/data/cartoons"
          --mode cartoongan --arch lite --size 128 --batch 8 --init-steps 200
          --d-width 32 --d-scales 2 --gan-loss lsgan --spectral-norm
-         --lambda-adv 0.5 --lambda-content 5 --content-scale 4 --lambda-surface 5 --lambda-tv 2
+         --lambda-adv 0.5 --lambda-content 5 --content-scale 4 --surface cartoon --lambda-surface 5 --lambda-tv 1
          --sample-every 250 --checkpoint-every 500 --keep-checkpoints 12 --seed 42
          --device "${DEVICE:-auto}")
 fi

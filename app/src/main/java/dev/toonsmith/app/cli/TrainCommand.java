@@ -99,6 +99,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lambda-surface", paramLabel = "X", description = "Pull towards a flattened photo (cartoongan mode). Default: 2.")
     Double lambdaSurface;
 
+    @Option(names = "--surface", paramLabel = "bilateral|cartoon",
+            description = "The photo copy --lambda-surface pulls towards: edge-preserving flattening, or a cartoon drawn by the"
+                    + " post-processing chain (flat colours, thin outlines). Default: bilateral.")
+    String surface;
+
     @Option(names = "--lambda-tv", paramLabel = "X", description = "Total-variation weight. Default: 1.")
     Double lambdaTv;
 
@@ -200,6 +205,7 @@ final class TrainCommand implements Callable<Integer> {
         put(o, "lambdaContent", lambdaContent);
         put(o, "contentScale", contentScale);
         put(o, "lambdaSurface", lambdaSurface);
+        put(o, "surfaceTarget", surface);
         put(o, "lambdaTotalVariation", lambdaTv);
         put(o, "lambdaCycle", lambdaCycle);
         put(o, "sampleEvery", sampleEvery);

@@ -55,6 +55,23 @@ final class CartoonFilters {
         });
     }
 
+    /**
+     * Photos drawn as cartoons by the post-processing chain: flattened, a dozen colours, thin dark outlines.
+     * As a weak target it gives the generator the structure of a cartoon (flat regions, lines on boundaries)
+     * while the adversarial term decides how they should look.
+     */
+    static FloatBatch cartoon(FloatBatch photos) {
+        return map(photos, bgr -> {
+            try (dev.toonsmith.engine.image.Image in = dev.toonsmith.engine.image.Image.wrap(bgr.clone());
+                    dev.toonsmith.engine.image.Image out = dev.toonsmith.engine.post.PostProcess.apply(in, CARTOON)) {
+                return out.mat().clone();
+            }
+        });
+    }
+
+    private static final dev.toonsmith.engine.post.PostSettings CARTOON = dev.toonsmith.engine.post.PostSettings.builder()
+            .smooth(6).colors(12).edges(0.9).edgeWidth(3).build();
+
     private static FloatBatch map(FloatBatch batch, java.util.function.UnaryOperator<Mat> filter) {
         OpenCv.load();
         int h = batch.height();

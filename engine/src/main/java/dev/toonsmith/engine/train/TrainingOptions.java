@@ -33,8 +33,10 @@ import java.util.Map;
  * @param contentScale the content loss compares photo and output after average pooling by this factor: 1 is
  *     plain pixel L1, larger leaves the generator free to redraw texture and lines while keeping layout and
  *     colour (no pretrained network is needed)
- * @param lambdaSurface weight of an L1 pull towards an edge-preserving flattened copy of the photo
- *     (cartoongan mode; 0 = off)
+ * @param lambdaSurface weight of an L1 pull towards a filtered copy of the photo (cartoongan mode; 0 = off)
+ * @param surfaceTarget that copy: {@code bilateral} (edge-preserving flattening only) or {@code cartoon}
+ *     (flattening, a few colours and thin outlines, drawn by the post-processing chain), after White-box
+ *     cartoonization's surface and structure representations
  * @param lambdaTotalVariation weight of the total-variation penalty on the output (against high-frequency
  *     artefacts)
  * @param edgeSmoothedNegatives show the discriminator cartoons with their outlines smoothed away as fakes
@@ -72,6 +74,7 @@ public record TrainingOptions(
         double lambdaContent,
         int contentScale,
         double lambdaSurface,
+        String surfaceTarget,
         double lambdaTotalVariation,
         boolean edgeSmoothedNegatives,
         double lambdaCycle,
@@ -84,8 +87,14 @@ public record TrainingOptions(
         long seed,
         String device) {
 
+    /** The surface targets {@link #surfaceTarget} accepts. */
+    public static final java.util.List<String> SURFACE_TARGETS = java.util.List.of("bilateral", "cartoon");
+
     public TrainingOptions {
         generator = generator == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(generator));
+        // Runs started before the option existed used the bilateral target.
+        surfaceTarget = surfaceTarget == null ? "bilateral" : surfaceTarget;
+        require(SURFACE_TARGETS.contains(surfaceTarget), "surface", "must be one of " + SURFACE_TARGETS + ", got '" + surfaceTarget + "'");
         require(Strategies.isKnown(mode), "mode", "must be one of " + Strategies.names() + ", got '" + mode + "'");
         require(Architectures.isKnown(architecture), "arch", "must be one of " + Architectures.names() + ", got '" + architecture + "'");
         require(size >= 16 && size <= 1024 && size % 4 == 0, "size", "must be a multiple of 4 between 16 and 1024, got " + size);
@@ -116,7 +125,7 @@ public record TrainingOptions(
     public static TrainingOptions defaults(String mode) {
         return new TrainingOptions(mode, "lite", Map.of(), 128, 4, 2000, 100, GanLoss.LSGAN, 1.0,
                 32, 3, true, 1, 1, 2e-4, 0.5, 0.999, LearningRateSchedule.LINEAR,
-                1.0, 10.0, 4, 2.0, 1.0, true, 10.0, 0.5, 50, 100, 6, 200, 5, 42L, "auto");
+                1.0, 10.0, 4, 2.0, "bilateral", 1.0, true, 10.0, 0.5, 50, 100, 6, 200, 5, 42L, "auto");
     }
 
     public GeneratorSpec generatorSpec() {

@@ -397,7 +397,9 @@ public final class TrainingRun {
                 smoothed = tensor(CartoonFilters.smoothEdges(cartoons), scope, device);
             }
             if (options.lambdaSurface() > 0) {
-                flattened = tensor(CartoonFilters.flatten(photos), scope, device);
+                FloatBatch target = "cartoon".equals(options.surfaceTarget())
+                        ? CartoonFilters.cartoon(photos) : CartoonFilters.flatten(photos);
+                flattened = tensor(target, scope, device);
             }
         }
         return new TrainingBatch(p, c, smoothed, flattened);
