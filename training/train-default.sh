@@ -4,24 +4,35 @@
 #   2. trains the lite generator with the product's own 'train' command (resumable: re-run to continue),
 #   3. exports the chosen checkpoint as a style (STEP=latest by default).
 # Usage: training/train-default.sh [RUN_DIR]     (default RUN_DIR: training/runs/default)
-# Environment: STEPS (default 6000), STEP (checkpoint to export, default latest), DEVICE (default auto).
+# Environment: STEPS (default 4000), STEP (checkpoint to export, default latest), DEVICE (default auto).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 run="${1:-$root/training/runs/default}"
-steps="${STEPS:-6000}"
+steps="${STEPS:-4000}"
 
 "$root/training/fetch-data.sh"
+
+# The discriminator sees clip art of scenes and objects only (buildings, food, plants, transport): with the
+# animals and people in, it rewarded eye-like blobs on landscape photos.
+cartoons="$root/training/work/cartoons-scenes"
+if [[ ! -d "$cartoons" ]]; then
+  mkdir -p "$cartoons"
+  for f in "$root"/training/data/cartoons/openclipart-{buildings,food,plants,transportation}--*; do
+    ln -sf "$f" "$cartoons/$(basename "$f")"
+  done
+fi
 
 args=(train --run "$run" --steps "$steps")
 if [[ -f "$run/config.json" ]]; then
   args+=(--resume)
 else
-  args+=(--photos "$root/training/data/photos" --cartoons "$root/training/data/cartoons"
-         --mode cartoongan --arch lite --size 128 --batch 8 --init-steps 200
+  args+=(--photos "$root/training/data/photos" --cartoons "$cartoons"
+         --mode cartoongan --arch lite --size 128 --batch 16 --init-steps 100
          --d-width 32 --d-scales 2 --gan-loss lsgan --spectral-norm
-         --lambda-adv 0.5 --lambda-content 5 --content-scale 4 --surface cartoon --lambda-surface 5 --lambda-tv 1
-         --sample-every 250 --checkpoint-every 500 --keep-checkpoints 12 --seed 42
+         --lambda-adv 0.3 --lambda-content 2 --content-scale 4 --surface toon --lambda-surface 10 --lambda-tv 0.2
+         --lr 5e-4 --lr-schedule linear
+         --sample-every 250 --checkpoint-every 250 --keep-checkpoints 12 --seed 42
          --device "${DEVICE:-auto}")
 fi
 "$root/toonsmith" "${args[@]}"

@@ -99,9 +99,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lambda-surface", paramLabel = "X", description = "Pull towards a flattened photo (cartoongan mode). Default: 2.")
     Double lambdaSurface;
 
-    @Option(names = "--surface", paramLabel = "bilateral|cartoon",
-            description = "The photo copy --lambda-surface pulls towards: edge-preserving flattening, or a cartoon drawn by the"
-                    + " post-processing chain (flat colours, thin outlines). Default: bilateral.")
+    @Option(names = "--surface", paramLabel = "bilateral|toon|cartoon",
+            description = "The photo copy --lambda-surface pulls towards: edge-preserving flattening (bilateral), flattening with"
+                    + " dark outlines on strong edges (toon), or the post-processing chain's cartoon (cartoon: k-means colours,"
+                    + " thin Canny lines; too sharp for a small network to learn with L1). Default: bilateral.")
     String surface;
 
     @Option(names = "--lambda-tv", paramLabel = "X", description = "Total-variation weight. Default: 1.")

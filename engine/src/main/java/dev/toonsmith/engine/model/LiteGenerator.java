@@ -14,18 +14,21 @@ import ai.djl.util.PairList;
  * The network of {@link LiteSpec}: CartoonGAN's encoder, residual body and decoder, sized for a laptop CPU,
  * with the input photo fed again into the last layer.
  *
- * <p>The full-resolution skip lets the last layer draw crisp detail the quarter-resolution body cannot hold,
+ * <p>The full-resolution skips (the photo, and optionally a detail branch of local edge features) let the last
+ * layer draw crisp detail and outlines the quarter-resolution body cannot hold,
  * and, in residual mode, the network predicts a change to the photo rather than a new image, so that it starts
  * from identity and training spends its steps on the look instead of on relearning the photo.
  */
 final class LiteGenerator extends AbstractBlock implements Costed {
 
     private final Chain body;
+    private final ConvUnit detail;
     private final ConvUnit head;
     private final boolean residual;
 
-    LiteGenerator(Chain body, ConvUnit head, boolean residual) {
+    LiteGenerator(Chain body, ConvUnit detail, ConvUnit head, boolean residual) {
         this.body = addChildBlock("body", body);
+        this.detail = detail == null ? null : addChildBlock("detail", detail);
         this.head = addChildBlock("head", head);
         this.residual = residual;
     }
@@ -35,7 +38,14 @@ final class LiteGenerator extends AbstractBlock implements Costed {
             ParameterStore parameterStore, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray photo = inputs.singletonOrThrow();
         NDArray features = body.forward(parameterStore, inputs, training, params).singletonOrThrow();
-        NDArray joined = NDArrays.concat(new NDList(features, photo), 1);
+        NDArray joined;
+        if (detail == null) {
+            joined = NDArrays.concat(new NDList(features, photo), 1);
+        } else {
+            NDArray edges = detail.forward(parameterStore, inputs, training, params).singletonOrThrow();
+            joined = NDArrays.concat(new NDList(features, edges, photo), 1);
+            edges.close();
+        }
         features.close();
         NDArray out = head.forward(parameterStore, new NDList(joined), training, params).singletonOrThrow();
         joined.close();
@@ -64,12 +74,16 @@ final class LiteGenerator extends AbstractBlock implements Costed {
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         body.initialize(manager, dataType, inputShapes);
+        if (detail != null) {
+            detail.initialize(manager, dataType, inputShapes);
+        }
         head.initialize(manager, dataType, headInput(inputShapes[0]));
     }
 
     private Shape headInput(Shape input) {
         Shape features = body.getOutputShapes(new Shape[] {input})[0];
-        return new Shape(input.get(0), features.get(1) + input.get(1), input.get(2), input.get(3));
+        long detailChannels = detail == null ? 0 : detail.getOutputShapes(new Shape[] {input})[0].get(1);
+        return new Shape(input.get(0), features.get(1) + detailChannels + input.get(1), input.get(2), input.get(3));
     }
 
     @Override
@@ -79,6 +93,6 @@ final class LiteGenerator extends AbstractBlock implements Costed {
 
     @Override
     public long flops(Shape input) {
-        return body.flops(input) + head.flops(headInput(input));
+        return body.flops(input) + (detail == null ? 0 : detail.flops(input)) + head.flops(headInput(input));
     }
 }

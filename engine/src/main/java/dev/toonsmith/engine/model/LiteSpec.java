@@ -10,10 +10,18 @@ import java.util.Map;
  *
  * @param width channels at full resolution; twice as many at half and four times at quarter resolution
  * @param residualBlocks separable residual blocks at quarter resolution
+ * @param detail whether a full-resolution detail branch (one 3x3 convolution of the photo) feeds the last layer
+ *     besides the photo: it gives the last layer local edge features, without which outlines come only from
+ *     the quarter-resolution body and stay soft
  * @param residual whether the network predicts a change added to the photo (true) or the image itself
  *     through tanh (false)
  */
-public record LiteSpec(int width, int residualBlocks, boolean residual) implements GeneratorSpec {
+public record LiteSpec(int width, int residualBlocks, boolean residual, boolean detail) implements GeneratorSpec {
+
+    /** A spec with the detail branch (the default since styles were first bundled). */
+    public LiteSpec(int width, int residualBlocks, boolean residual) {
+        this(width, residualBlocks, residual, true);
+    }
 
     public static final String NAME = "lite";
 
@@ -24,7 +32,7 @@ public record LiteSpec(int width, int residualBlocks, boolean residual) implemen
         if (width < 4 || residualBlocks < 0) {
             throw new InvalidArchitectureException("lite needs width >= 4 and residualBlocks >= 0");
         }
-        long parameters = parameterCount(width, residualBlocks);
+        long parameters = parameterCount(width, residualBlocks, detail);
         if (parameters > PARAMETER_BUDGET) {
             throw new InvalidArchitectureException("lite with width " + width + " and " + residualBlocks
                     + " residual blocks has " + parameters + " parameters, over the budget of " + PARAMETER_BUDGET
@@ -34,18 +42,19 @@ public record LiteSpec(int width, int residualBlocks, boolean residual) implemen
 
     /** The number of trainable parameters, without building the network. */
     public long parameterCount() {
-        return parameterCount(width, residualBlocks);
+        return parameterCount(width, residualBlocks, detail);
     }
 
-    private static long parameterCount(long w, long blocks) {
+    private static long parameterCount(long w, long blocks, boolean detail) {
         long c = 4 * w;
         long stem = 49 * 3 * w + 2 * w;
         long down = 9 * w * 2 * w + 2 * 2 * w + 9 * 2 * w * c + 2 * c;
         // Each separable half: depthwise 3x3 with bias, pointwise 1x1 with affine instance norm.
         long residual = blocks * 2 * (9 * c + c + c * c + 2 * c);
         long up = c * 2 * w + 2 * w + 9 * 2 * w * 2 * w + 2 * 2 * w + 2 * w * w + w + 9 * w * w + 2 * w;
-        long head = 9 * (w + 3) * 3 + 3;
-        return stem + down + residual + up + head;
+        long detailBranch = detail ? 27 * w + 2 * w : 0; // 3x3 conv without bias, then affine instance norm
+        long head = 9 * (w + (detail ? w : 0) + 3) * 3 + 3;
+        return stem + down + residual + up + detailBranch + head;
     }
 
     /** The default trade-off between look and speed. */
@@ -59,7 +68,8 @@ public record LiteSpec(int width, int residualBlocks, boolean residual) implemen
         LiteSpec spec = new LiteSpec(
                 h.integer("width", d.width, 4, 64),
                 h.integer("residualBlocks", d.residualBlocks, 0, 16),
-                h.flag("residual", d.residual));
+                h.flag("residual", d.residual),
+                h.flag("detail", d.detail));
         h.resolved();
         return spec;
     }
@@ -75,6 +85,7 @@ public record LiteSpec(int width, int residualBlocks, boolean residual) implemen
         map.put("width", width);
         map.put("residualBlocks", residualBlocks);
         map.put("residual", residual);
+        map.put("detail", detail);
         return map;
     }
 
@@ -123,7 +134,8 @@ public record LiteSpec(int width, int residualBlocks, boolean residual) implemen
                 .optNorm(false)
                 .optNonlinearity(residual ? ConvUnit.Nonlinearity.NONE : ConvUnit.Nonlinearity.TANH)
                 .build();
-        return new LiteGenerator(body, head, residual);
+        ConvUnit detailBranch = detail ? ConvUnit.builder(w, 3).build() : null;
+        return new LiteGenerator(body, detailBranch, head, residual);
     }
 
     @Override

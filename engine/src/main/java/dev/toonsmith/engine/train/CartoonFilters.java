@@ -56,6 +56,60 @@ final class CartoonFilters {
     }
 
     /**
+     * Photos drawn as a cartoon the generator can actually learn: flattened by bilateral filtering, with
+     * dark outlines whose strength follows the flattened image's gradient. Every step is a smooth, local
+     * function of the photo, so an L1 loss can pull a small network all the way to it; the chain's k-means
+     * palette and one-pixel Canny lines ({@link #cartoon}) are not (a palette is chosen per image, and a line
+     * one pixel off costs as much as no line), and a generator trained on them only blurs.
+     */
+    static FloatBatch toon(FloatBatch photos) {
+        return map(photos, CartoonFilters::toonOf);
+    }
+
+    /** {@link #toon} for one 8-bit BGR picture (package-private so tests can look at single images). */
+    static Mat toonOf(Mat bgr) {
+        Mat a = new Mat();
+        Mat b = new Mat();
+        Imgproc.bilateralFilter(bgr, a, 9, 60, 7);
+        Imgproc.bilateralFilter(a, b, 9, 60, 7);
+        Imgproc.bilateralFilter(b, a, 9, 60, 7);
+        // The strongest channel's gradient, not the gray's: a blue sky against an orange roof has nearly equal
+        // luminance but is still a boundary a cartoonist would ink.
+        Mat gx = new Mat();
+        Mat gy = new Mat();
+        Imgproc.Sobel(a, gx, CvType.CV_32F, 1, 0, 3);
+        Imgproc.Sobel(a, gy, CvType.CV_32F, 0, 1, 3);
+        Mat magnitude3 = new Mat();
+        Core.magnitude(gx, gy, magnitude3);
+        java.util.List<Mat> channels = new java.util.ArrayList<>(3);
+        Core.split(magnitude3, channels);
+        Mat magnitude = new Mat();
+        Core.max(channels.get(0), channels.get(1), magnitude);
+        Core.max(magnitude, channels.get(2), magnitude);
+        channels.forEach(Mat::release);
+        magnitude3.release();
+        // Gradient 90..240 (of Sobel's 0..~1440 range on 8-bit) ramps from no line to full ink: weak texture
+        // stays clean, object boundaries get a dark, slightly soft line.
+        Mat ink = new Mat();
+        magnitude.convertTo(ink, CvType.CV_32F, 1 / 150.0, -90 / 150.0);
+        Imgproc.threshold(ink, ink, 1, 1, Imgproc.THRESH_TRUNC);
+        Imgproc.threshold(ink, ink, 0, 0, Imgproc.THRESH_TOZERO);
+        Mat keep = new Mat();
+        ink.convertTo(keep, CvType.CV_32F, -0.8, 1);
+        Mat keep3 = new Mat();
+        Core.merge(java.util.List.of(keep, keep, keep), keep3);
+        Mat flat = new Mat();
+        a.convertTo(flat, CvType.CV_32FC3);
+        Core.multiply(flat, keep3, flat);
+        Mat out = new Mat();
+        flat.convertTo(out, CvType.CV_8UC3);
+        for (Mat m : new Mat[] {a, b, gx, gy, magnitude, ink, keep, keep3, flat}) {
+            m.release();
+        }
+        return out;
+    }
+
+    /**
      * Photos drawn as cartoons by the post-processing chain: flattened, a dozen colours, thin dark outlines.
      * As a weak target it gives the generator the structure of a cartoon (flat regions, lines on boundaries)
      * while the adversarial term decides how they should look.

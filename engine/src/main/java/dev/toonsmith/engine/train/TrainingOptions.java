@@ -34,8 +34,8 @@ import java.util.Map;
  *     plain pixel L1, larger leaves the generator free to redraw texture and lines while keeping layout and
  *     colour (no pretrained network is needed)
  * @param lambdaSurface weight of an L1 pull towards a filtered copy of the photo (cartoongan mode; 0 = off)
- * @param surfaceTarget that copy: {@code bilateral} (edge-preserving flattening only) or {@code cartoon}
- *     (flattening, a few colours and thin outlines, drawn by the post-processing chain), after White-box
+ * @param surfaceTarget that copy: {@code bilateral} (edge-preserving flattening only), {@code toon} (flattened,
+ *     with dark outlines on strong gradients) or {@code cartoon} (flattening, a few colours and thin outlines, drawn by the post-processing chain), after White-box
  *     cartoonization's surface and structure representations
  * @param lambdaTotalVariation weight of the total-variation penalty on the output (against high-frequency
  *     artefacts)
@@ -88,7 +88,7 @@ public record TrainingOptions(
         String device) {
 
     /** The surface targets {@link #surfaceTarget} accepts. */
-    public static final java.util.List<String> SURFACE_TARGETS = java.util.List.of("bilateral", "cartoon");
+    public static final java.util.List<String> SURFACE_TARGETS = java.util.List.of("bilateral", "cartoon", "toon");
 
     public TrainingOptions {
         generator = generator == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(generator));

@@ -397,8 +397,11 @@ public final class TrainingRun {
                 smoothed = tensor(CartoonFilters.smoothEdges(cartoons), scope, device);
             }
             if (options.lambdaSurface() > 0) {
-                FloatBatch target = "cartoon".equals(options.surfaceTarget())
-                        ? CartoonFilters.cartoon(photos) : CartoonFilters.flatten(photos);
+                FloatBatch target = switch (options.surfaceTarget()) {
+                    case "cartoon" -> CartoonFilters.cartoon(photos);
+                    case "toon" -> CartoonFilters.toon(photos);
+                    default -> CartoonFilters.flatten(photos);
+                };
                 flattened = tensor(target, scope, device);
             }
         }

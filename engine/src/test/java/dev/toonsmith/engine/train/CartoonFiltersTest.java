@@ -1,0 +1,70 @@
+package dev.toonsmith.engine.train;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.toonsmith.engine.image.OpenCv;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.opencv.core.Core;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.MatOfDouble;
+import org.opencv.core.Rect;
+
+class CartoonFiltersTest {
+
+    @BeforeAll
+    static void loadOpenCv() {
+        OpenCv.load();
+    }
+
+    /** A noisy light-blue left half beside a noisy dark-orange right half: a photo's two surfaces and a boundary. */
+    private static Mat twoSurfaces() {
+        Mat bgr = new Mat(64, 64, CvType.CV_8UC3);
+        Random random = new Random(7);
+        byte[] pixels = new byte[64 * 64 * 3];
+        for (int y = 0; y < 64; y++) {
+            for (int x = 0; x < 64; x++) {
+                int[] base = x < 32 ? new int[] {210, 170, 120} : new int[] {40, 110, 200};
+                for (int c = 0; c < 3; c++) {
+                    int v = base[c] + (int) Math.round(random.nextGaussian() * 12);
+                    pixels[(y * 64 + x) * 3 + c] = (byte) Math.max(0, Math.min(255, v));
+                }
+            }
+        }
+        bgr.put(0, 0, pixels);
+        return bgr;
+    }
+
+    private static double[] meanAndDeviation(Mat image, Rect area) {
+        MatOfDouble mean = new MatOfDouble();
+        MatOfDouble deviation = new MatOfDouble();
+        Mat gray = new Mat();
+        org.opencv.imgproc.Imgproc.cvtColor(image.submat(area), gray, org.opencv.imgproc.Imgproc.COLOR_BGR2GRAY);
+        Core.meanStdDev(gray, mean, deviation);
+        return new double[] {mean.get(0, 0)[0], deviation.get(0, 0)[0]};
+    }
+
+    @Test
+    void toonTargetFlattensSurfacesAndInksTheirBoundary() {
+        Mat photo = twoSurfaces();
+        Mat toon = CartoonFilters.toonOf(photo);
+
+        Rect leftInside = new Rect(6, 6, 18, 52);
+        Rect rightInside = new Rect(40, 6, 18, 52);
+        Rect boundary = new Rect(30, 6, 4, 52);
+        double[] photoLeft = meanAndDeviation(photo, leftInside);
+        double[] toonLeft = meanAndDeviation(toon, leftInside);
+        double[] photoRight = meanAndDeviation(photo, rightInside);
+        double[] toonRight = meanAndDeviation(toon, rightInside);
+        assertTrue(toonLeft[1] < photoLeft[1] / 2, "left surface flattened: " + toonLeft[1] + " vs " + photoLeft[1]);
+        assertTrue(toonRight[1] < photoRight[1] / 2, "right surface flattened: " + toonRight[1] + " vs " + photoRight[1]);
+        // Flat areas keep their brightness: no ink where there is no edge.
+        assertTrue(Math.abs(toonLeft[0] - photoLeft[0]) < 8, "left brightness kept");
+        assertTrue(Math.abs(toonRight[0] - photoRight[0]) < 8, "right brightness kept");
+        double boundaryBrightness = meanAndDeviation(toon, boundary)[0];
+        assertTrue(boundaryBrightness < Math.min(toonLeft[0], toonRight[0]) - 25,
+                "the boundary carries a dark line: " + boundaryBrightness + " vs " + toonLeft[0] + "/" + toonRight[0]);
+    }
+}
