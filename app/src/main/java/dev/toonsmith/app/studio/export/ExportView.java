@@ -10,7 +10,10 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Slider;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -44,7 +47,6 @@ public final class ExportView extends VBox {
         quality.valueProperty().bindBidirectional(export.qualityProperty());
         quality.disableProperty().bind(Bindings.createBooleanBinding(() -> !export.formatProperty().get().lossy(),
                 export.formatProperty()));
-        HBox.setHgrow(quality, Priority.ALWAYS);
         Label qualityValue = new Label();
         qualityValue.getStyleClass().add("slider-value");
         qualityValue.textProperty().bind(Bindings.createStringBinding(
@@ -52,8 +54,18 @@ public final class ExportView extends VBox {
         Label qualityLabel = new Label(texts.get("export.quality"));
         qualityLabel.getStyleClass().add("control-label");
         qualityLabel.disableProperty().bind(quality.disableProperty());
-        HBox settings = new HBox(8, formatLabel, format, qualityLabel, quality, qualityValue);
-        settings.setAlignment(Pos.CENTER_LEFT);
+        GridPane settings = new GridPane();
+        settings.setHgap(8);
+        settings.setVgap(6);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints controls = new ColumnConstraints();
+        controls.setHgrow(Priority.ALWAYS);
+        controls.setFillWidth(true);
+        settings.getColumnConstraints().addAll(labels, controls, new ColumnConstraints(44));
+        quality.setMaxWidth(Double.MAX_VALUE);
+        settings.addRow(0, formatLabel, format);
+        settings.addRow(1, qualityLabel, quality, qualityValue);
 
         Button exportButton = new Button(texts.get("export.button"), new FontIcon(Material2MZ.SAVE_ALT));
         exportButton.setId("export-button");

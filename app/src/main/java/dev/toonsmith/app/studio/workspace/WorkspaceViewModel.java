@@ -226,7 +226,7 @@ public final class WorkspaceViewModel {
             lastRendered = settings;
             lastRenderedStyle = card;
             lastGoodStyle = card;
-            logTiming(rendered, shownMillis, styleChanged, postOnly);
+            logTiming(rendered, style, shownMillis, styleChanged, postOnly);
             renderInfo.set(texts.format(current.previewIsFull() ? "workspace.renderInfo.full" : "workspace.renderInfo.preview",
                     rendered.raster().width(), rendered.raster().height(), shownMillis));
             if (!current.previewIsFull()) {
@@ -238,14 +238,14 @@ public final class WorkspaceViewModel {
         });
     }
 
-    private void logTiming(PreviewRender rendered, long shownMillis, boolean styleChanged, boolean postOnly) {
+    private void logTiming(PreviewRender rendered, StyleEntry style, long shownMillis, boolean styleChanged, boolean postOnly) {
         Raster r = rendered.raster();
         if (rendered.ranGenerator()) {
             log.info("Style change shown in {} ms at {}x{} (generator {} ms, post-processing {} ms)", shownMillis,
                     r.width(), r.height(), rendered.generatorMillis(), rendered.postMillis());
         } else if (styleChanged) {
-            log.info("Style change shown in {} ms at {}x{} (generator output reused; post-processing {} ms)",
-                    shownMillis, r.width(), r.height(), rendered.postMillis());
+            log.info("Style change shown in {} ms at {}x{} ({}; post-processing {} ms)", shownMillis, r.width(),
+                    r.height(), style == null ? "no style" : "generator output reused", rendered.postMillis());
         } else {
             log.info("Slider change shown in {} ms at {}x{} ({}; post-processing {} ms)", shownMillis, r.width(),
                     r.height(), postOnly ? "post-processing only" : "strength blend and post-processing",
