@@ -88,9 +88,15 @@ public final class BackgroundTasks implements AutoCloseable {
         }
         Progress progress = job == null ? Progress.NONE : new ThrottledProgress(job, uiThread);
         inFlight.incrementAndGet();
+        // Whoever claims the task first, the worker starting it or a cancel before it started, settles the
+        // in-flight count and the job entry; a task cancelled before it ran would otherwise never do so.
+        AtomicBoolean claimed = new AtomicBoolean();
         Future<?> future;
         try {
             future = workers.submit(() -> {
+                if (!claimed.compareAndSet(false, true)) {
+                    return;
+                }
                 try {
                     T result = work.run(progress);
                     uiThread.execute(() -> {
@@ -100,7 +106,7 @@ public final class BackgroundTasks implements AutoCloseable {
                         }
                     });
                 } catch (Throwable e) {
-                    boolean cancellation = isCancellation(e);
+                    boolean cancellation = isCancellation(e) || cancelled.get();
                     if (!cancellation) {
                         log.debug("Background work {} failed", jobName, e);
                     }
@@ -111,22 +117,32 @@ public final class BackgroundTasks implements AutoCloseable {
                         }
                     });
                 } finally {
-                    if (inFlight.decrementAndGet() == 0) {
-                        synchronized (idle) {
-                            idle.notifyAll();
-                        }
-                    }
+                    leave();
                 }
             });
         } catch (RuntimeException e) {
-            inFlight.decrementAndGet();
+            leave();
             throw e;
         }
         return () -> {
             if (cancelled.compareAndSet(false, true)) {
-                future.cancel(true);
+                if (claimed.compareAndSet(false, true)) {
+                    future.cancel(false);
+                    uiThread.execute(() -> finish(job));
+                    leave();
+                } else {
+                    future.cancel(true);
+                }
             }
         };
+    }
+
+    private void leave() {
+        if (inFlight.decrementAndGet() == 0) {
+            synchronized (idle) {
+                idle.notifyAll();
+            }
+        }
     }
 
     private void finish(Job job) {

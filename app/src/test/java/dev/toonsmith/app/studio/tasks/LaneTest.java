@@ -92,4 +92,19 @@ class LaneTest {
             ui.run(() -> assertTrue(tasks.jobs().isEmpty()));
         }
     }
+
+    @Test
+    void requestsCancelledBeforeTheyStartLeaveNoJobOrWorkBehind() throws Exception {
+        try (UiQueue ui = new UiQueue(); BackgroundTasks tasks = new BackgroundTasks(ui)) {
+            Lane lane = tasks.lane("drag");
+            List<Integer> delivered = new CopyOnWriteArrayList<>();
+            for (int i = 0; i < 500; i++) {
+                int position = i;
+                lane.submit("Rendering", (request, progress) -> position, delivered::add, e -> { });
+            }
+            ui.settle(tasks);
+            assertEquals(List.of(499), delivered);
+            ui.run(() -> assertTrue(tasks.jobs().isEmpty()));
+        }
+    }
 }
