@@ -50,6 +50,7 @@ public final class StyleCardView extends VBox {
         Label name = new Label(card.name());
         name.getStyleClass().add("style-card-name");
         name.setMaxWidth(width - 12);
+        name.setWrapText(true);
 
         HBox badges = new HBox(4);
         badges.setAlignment(Pos.CENTER_LEFT);

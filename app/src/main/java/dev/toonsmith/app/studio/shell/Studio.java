@@ -105,8 +105,9 @@ public final class Studio implements AutoCloseable {
             stage.setY(settings.getWindowY());
         }
         stage.setMaximized(settings.isMaximized());
-        stage.setOnShown(e -> log.info("Window shown {} ms after the JVM started",
-                ManagementFactory.getRuntimeMXBean().getUptime()));
+        // Epoch time too, so a script can measure from the moment it launched ./toonsmith.
+        stage.setOnShown(e -> log.info("Window shown {} ms after the JVM started (at {} ms since the epoch)",
+                ManagementFactory.getRuntimeMXBean().getUptime(), System.currentTimeMillis()));
     }
 
     /** Builds the studio on {@code stage}, shows it and starts the engine's warm-up. FX thread only. */
