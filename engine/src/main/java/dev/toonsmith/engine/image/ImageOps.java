@@ -175,4 +175,37 @@ public final class ImageOps {
         resized.release();
         return out;
     }
+
+    /**
+     * Mixes a photo with its stylized version as {@link dev.toonsmith.engine.infer.Stylizer} does for a
+     * strength below 1: {@code (1 - strength) * photo + strength * stylized}. A live preview keeps the
+     * generator's full-strength output and calls this on every strength change, instead of running the
+     * generator again.
+     *
+     * @param strength 0 (a copy of the photo) to 1 (a copy of the stylized image)
+     * @return a new image the caller owns, of the inputs' size, depth and layout
+     * @throws IllegalArgumentException if the images differ in size, depth or layout, or strength is out
+     *     of range
+     */
+    public static Image blend(Image photo, Image stylized, double strength) {
+        Objects.requireNonNull(photo, "photo");
+        Objects.requireNonNull(stylized, "stylized");
+        if (!(strength >= 0 && strength <= 1)) {
+            throw new IllegalArgumentException("strength must be between 0 and 1, got " + strength);
+        }
+        if (photo.width() != stylized.width() || photo.height() != stylized.height()
+                || photo.mat().type() != stylized.mat().type()) {
+            throw new IllegalArgumentException("cannot blend " + photo + " with " + stylized
+                    + ": they must have the same size, depth and layout");
+        }
+        if (strength == 0) {
+            return photo.copy();
+        }
+        if (strength == 1) {
+            return stylized.copy();
+        }
+        Mat mixed = new Mat();
+        Core.addWeighted(photo.mat(), 1 - strength, stylized.mat(), strength, 0, mixed);
+        return Image.wrap(mixed);
+    }
 }

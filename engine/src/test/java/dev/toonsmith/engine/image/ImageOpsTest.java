@@ -132,4 +132,30 @@ class ImageOpsTest {
         }
         return m;
     }
+
+    @Test
+    void blendMixesPhotoAndStylizedByStrengthAndKeepsTheLayout() {
+        try (Image photo = Image.wrap(new Mat(2, 3, CvType.CV_16UC4, new Scalar(0, 1000, 60000, 65535)));
+                Image stylized = Image.wrap(new Mat(2, 3, CvType.CV_16UC4, new Scalar(40000, 3000, 0, 65535)));
+                Image quarter = ImageOps.blend(photo, stylized, 0.25);
+                Image none = ImageOps.blend(photo, stylized, 0);
+                Image full = ImageOps.blend(photo, stylized, 1)) {
+            assertEquals(photo.toString(), quarter.toString());
+            assertArrayEquals(new double[] {10000, 1500, 45000, 65535}, quarter.mat().get(1, 2));
+            assertTrue(samePixels(photo.mat(), none.mat()));
+            assertTrue(samePixels(stylized.mat(), full.mat()));
+        }
+    }
+
+    @Test
+    void blendRefusesImagesThatDoNotMatchAndStrengthsOutOfRange() {
+        try (Image small = Image.wrap(noise(4, 4, CvType.CV_8UC3, 1));
+                Image other = Image.wrap(noise(5, 4, CvType.CV_8UC3, 2));
+                Image eightAlpha = Image.wrap(noise(4, 4, CvType.CV_8UC4, 3))) {
+            assertThrows(IllegalArgumentException.class, () -> ImageOps.blend(small, other, 0.5));
+            assertThrows(IllegalArgumentException.class, () -> ImageOps.blend(small, eightAlpha, 0.5));
+            assertThrows(IllegalArgumentException.class, () -> ImageOps.blend(small, small, 1.5));
+            assertThrows(IllegalArgumentException.class, () -> ImageOps.blend(small, small, Double.NaN));
+        }
+    }
 }

@@ -1,0 +1,28 @@
+package dev.toonsmith.app.studio.dialogs;
+
+import dev.toonsmith.app.studio.export.ExportFormat;
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.stage.Window;
+
+/**
+ * The modal questions the studio asks: which file, which name, are you sure. Behind an interface because
+ * native file choosers cannot be driven by UI tests; tests answer with a fake.
+ */
+public interface Dialogs {
+
+    /** A photo to open, starting in {@code folder} when it exists. */
+    Optional<Path> chooseImage(Window owner, Path folder);
+
+    /** A {@code .toon} style file to import. */
+    Optional<Path> chooseStyle(Window owner, Path folder);
+
+    /** Where to export, proposing {@code proposed}. */
+    Optional<Path> chooseExportTarget(Window owner, Path proposed, ExportFormat format);
+
+    /** A name for a new preset. */
+    Optional<String> askPresetName(Window owner);
+
+    /** Whether to delete the user's style {@code name}. */
+    boolean confirmDeleteStyle(Window owner, String name);
+}

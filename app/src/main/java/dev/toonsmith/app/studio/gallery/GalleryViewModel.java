@@ -1,0 +1,255 @@
+package dev.toonsmith.app.studio.gallery;
+
+import dev.toonsmith.app.studio.notify.NotificationsViewModel;
+import dev.toonsmith.app.studio.render.Photo;
+import dev.toonsmith.app.studio.render.Raster;
+import dev.toonsmith.app.studio.render.Rasters;
+import dev.toonsmith.app.studio.render.Renderer;
+import dev.toonsmith.app.studio.tasks.BackgroundTasks;
+import dev.toonsmith.app.studio.tasks.Lane;
+import dev.toonsmith.engine.style.StyleEntry;
+import dev.toonsmith.engine.style.StyleFormatException;
+import dev.toonsmith.engine.style.StyleLibrary;
+import dev.toonsmith.engine.style.StyleLibraryException;
+import dev.toonsmith.engine.style.StyleProblem;
+import dev.toonsmith.engine.style.StyleSource;
+import dev.toonsmith.ui.UiResources.Texts;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The style gallery: a card per style of the library plus "No style", the selected card, importing and
+ * deleting, and thumbnails of the current photo in each style, rendered in the background one card after
+ * another (a new photo cancels the round in progress).
+ */
+public final class GalleryViewModel {
+
+    private static final Logger log = LoggerFactory.getLogger(GalleryViewModel.class);
+
+    /** Card thumbnails' long edge, in pixels. */
+    public static final int THUMBNAIL_EDGE = 176;
+
+    private final Texts texts;
+    private final BackgroundTasks tasks;
+    private final NotificationsViewModel notifications;
+    private final Lane thumbnails;
+    private final StyleCardViewModel noStyle;
+    private final ObservableList<StyleCardViewModel> cards = FXCollections.observableArrayList();
+    private final ObservableList<String> problems = FXCollections.observableArrayList();
+    private final ObjectProperty<StyleCardViewModel> selected = new SimpleObjectProperty<>(this, "selected");
+    private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper(this, "empty", true);
+    private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded");
+    private StyleLibrary library;
+    private Renderer renderer;
+    private Photo photo;
+
+    public GalleryViewModel(Texts texts, BackgroundTasks tasks, NotificationsViewModel notifications) {
+        this.texts = Objects.requireNonNull(texts, "texts");
+        this.tasks = Objects.requireNonNull(tasks, "tasks");
+        this.notifications = Objects.requireNonNull(notifications, "notifications");
+        this.thumbnails = tasks.lane("thumbnails");
+        this.noStyle = new StyleCardViewModel(null, texts.get("gallery.noStyle"), "", "", "");
+        cards.add(noStyle);
+        selected.set(noStyle);
+    }
+
+    /**
+     * Shows the styles of {@code styleLibrary} and selects the one with id {@code preferredId}, if any. Called once the
+     * library has loaded in the background.
+     */
+    public void setLibrary(StyleLibrary styleLibrary, Renderer styleRenderer, String preferredId) {
+        this.library = Objects.requireNonNull(styleLibrary, "styleLibrary");
+        this.renderer = Objects.requireNonNull(styleRenderer, "styleRenderer");
+        rebuild(preferredId);
+        loaded.set(true);
+    }
+
+    /** Re-lists the library (already reloaded) and selects {@code selectId}, keeping the selection otherwise. */
+    private void rebuild(String selectId) {
+        Map<String, StyleCardViewModel> previous = new HashMap<>();
+        cards.stream().filter(c -> !c.isNoStyle()).forEach(c -> previous.put(c.styleId(), c));
+        List<StyleCardViewModel> next = new ArrayList<>();
+        next.add(noStyle);
+        for (StyleEntry entry : library.entries()) {
+            StyleCardViewModel old = previous.get(entry.id());
+            next.add(old != null && old.entry().equals(entry) ? old : card(entry));
+        }
+        String keep = selectId != null ? selectId : selected.get() == null ? null : selected.get().styleId();
+        cards.setAll(next);
+        problems.setAll(library.problems().stream().map(StyleProblem::message).toList());
+        empty.set(cards.size() == 1);
+        selected.set(find(keep).orElse(noStyle));
+        renderThumbnails();
+    }
+
+    private StyleCardViewModel card(StyleEntry entry) {
+        String source = texts.get(entry.source() == StyleSource.BUNDLED ? "gallery.source.bundled" : "gallery.source.user");
+        String licence = entry.manifest().license();
+        return new StyleCardViewModel(entry, entry.name(), entry.manifest().architecture().name(),
+                licence == null || licence.isBlank() ? texts.get("gallery.licence.unknown") : licence, source);
+    }
+
+    /** The card of the style with this id; "No style" for null. */
+    public Optional<StyleCardViewModel> find(String styleId) {
+        if (styleId == null) {
+            return Optional.of(noStyle);
+        }
+        return cards.stream().filter(c -> styleId.equals(c.styleId())).findFirst();
+    }
+
+    /** The photo whose thumbnails the cards show; null for none (the styles' own pictures). */
+    public void setPhoto(Photo current) {
+        this.photo = current;
+        renderThumbnails();
+    }
+
+    private void renderThumbnails() {
+        if (renderer == null) {
+            return;
+        }
+        List<StyleCardViewModel> round = List.copyOf(cards);
+        Photo source = photo;
+        Photo.Lease lease = source == null ? null : source.lease();
+        StyleLibrary styles = library;
+        Renderer styleRenderer = renderer;
+        thumbnails.submit(null, (request, progress) -> {
+            try {
+                for (StyleCardViewModel card : round) {
+                    if (!request.isLatest() || Thread.currentThread().isInterrupted()) {
+                        return null;
+                    }
+                    Raster raster = thumbnailOf(card, source, styles, styleRenderer);
+                    if (raster != null) {
+                        tasks.uiThread().execute(() -> {
+                            if (request.isLatest()) {
+                                card.thumbnailProperty().set(raster);
+                            }
+                        });
+                    }
+                }
+                return null;
+            } finally {
+                if (lease != null) {
+                    lease.close();
+                }
+            }
+        }, done -> { }, failure -> log.warn("Gallery thumbnails failed", failure));
+    }
+
+    private static Raster thumbnailOf(StyleCardViewModel card, Photo source, StyleLibrary styles, Renderer styleRenderer) {
+        try {
+            if (source != null) {
+                return styleRenderer.thumbnail(source, card.entry(), THUMBNAIL_EDGE);
+            }
+            if (card.isNoStyle()) {
+                return null;
+            }
+            return styles.thumbnailPng(card.styleId()).map(Rasters::fromPng).orElse(null);
+        } catch (IOException | RuntimeException e) {
+            // The card keeps its placeholder; choosing the style reports the problem properly.
+            log.warn("No thumbnail for style {}: {}", card.name(), e.getMessage());
+            return null;
+        }
+    }
+
+    /** Imports a {@code .toon} file into the user's styles and selects it. */
+    public void importStyle(Path file) {
+        if (library == null) {
+            notifications.info(texts.get("gallery.notReady"));
+            return;
+        }
+        StyleLibrary styles = library;
+        tasks.submit(texts.get("job.importStyle"), progress -> styles.importStyle(file), entry -> {
+            rebuild(entry.id());
+            notifications.info(texts.format("gallery.imported", entry.name()));
+        }, failure -> {
+            if (failure instanceof StyleFormatException || failure instanceof StyleLibraryException) {
+                notifications.error(texts.format("gallery.importFailed", file.getFileName(), failure.getMessage()), failure);
+            } else {
+                notifications.unexpected(texts.format("gallery.importFailed", file.getFileName(), failure.getMessage()),
+                        failure);
+            }
+        });
+    }
+
+    /** Deletes a user style's file. Bundled styles cannot be deleted, and their cards offer no delete. */
+    public void delete(StyleCardViewModel card) {
+        if (card == null || !card.deletable() || library == null) {
+            return;
+        }
+        StyleLibrary styles = library;
+        Renderer styleRenderer = renderer;
+        String id = card.styleId();
+        tasks.submit(null, progress -> {
+            styles.delete(id);
+            styleRenderer.forgetStyle(id);
+            return id;
+        }, deleted -> {
+            String keep = card == selected.get() ? null : selected.get().styleId();
+            rebuild(keep);
+            if (keep == null) {
+                selected.set(noStyle);
+            }
+            notifications.info(texts.format("gallery.deleted", card.name()));
+        }, failure -> notifications.error(texts.format("gallery.deleteFailed", card.name(), failure.getMessage()),
+                failure));
+    }
+
+    /** Reads the styles folder again, e.g. after the user copied files into it. */
+    public void reload() {
+        if (library == null) {
+            return;
+        }
+        StyleLibrary styles = library;
+        tasks.submit(null, progress -> {
+            styles.reload();
+            return styles;
+        }, reloaded -> rebuild(null), failure -> notifications.unexpected(texts.get("gallery.reloadFailed"), failure));
+    }
+
+    /** The folder where imported styles go, to tell users where to put their own. */
+    public Optional<Path> userFolder() {
+        return library == null ? Optional.empty() : Optional.of(library.userFolder());
+    }
+
+    public ObservableList<StyleCardViewModel> cards() {
+        return cards;
+    }
+
+    /** Files in the styles folder that could not be offered, one sentence each. */
+    public ObservableList<String> problems() {
+        return problems;
+    }
+
+    public ObjectProperty<StyleCardViewModel> selectedProperty() {
+        return selected;
+    }
+
+    public StyleCardViewModel selected() {
+        return selected.get();
+    }
+
+    /** True while the library holds no style at all, so the gallery shows how to get one. */
+    public ReadOnlyBooleanProperty emptyProperty() {
+        return empty.getReadOnlyProperty();
+    }
+
+    /** True once the library has been read. */
+    public ReadOnlyBooleanProperty loadedProperty() {
+        return loaded.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,74 @@
+package dev.toonsmith.app.studio.gallery;
+
+import dev.toonsmith.app.studio.render.Raster;
+import dev.toonsmith.engine.style.StyleEntry;
+import dev.toonsmith.engine.style.StyleSource;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/** One card of the style gallery: a style of the library, or "No style" (post-processing only). */
+public final class StyleCardViewModel {
+
+    private final StyleEntry entry;
+    private final String name;
+    private final String architecture;
+    private final String licence;
+    private final String sourceLabel;
+    private final ObjectProperty<Raster> thumbnail = new SimpleObjectProperty<>(this, "thumbnail");
+
+    StyleCardViewModel(StyleEntry entry, String name, String architecture, String licence, String sourceLabel) {
+        this.entry = entry;
+        this.name = name;
+        this.architecture = architecture;
+        this.licence = licence;
+        this.sourceLabel = sourceLabel;
+    }
+
+    /** The style, or null for "No style". */
+    public StyleEntry entry() {
+        return entry;
+    }
+
+    /** The style's id, or null for "No style". */
+    public String styleId() {
+        return entry == null ? null : entry.id();
+    }
+
+    public boolean isNoStyle() {
+        return entry == null;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The generator architecture, e.g. "lite"; empty for "No style". */
+    public String architecture() {
+        return architecture;
+    }
+
+    /** The licence identifier, e.g. "CC0-1.0"; empty for "No style". */
+    public String licence() {
+        return licence;
+    }
+
+    /** "Bundled" or "Yours"; empty for "No style". */
+    public String sourceLabel() {
+        return sourceLabel;
+    }
+
+    /** Only the user's own styles can be deleted; bundled ones come with the app. */
+    public boolean deletable() {
+        return entry != null && entry.source() == StyleSource.USER;
+    }
+
+    /** The photo in this style, or the style's own picture while there is no photo. */
+    public ObjectProperty<Raster> thumbnailProperty() {
+        return thumbnail;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

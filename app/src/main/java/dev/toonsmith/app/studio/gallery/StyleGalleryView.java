@@ -1,0 +1,118 @@
+package dev.toonsmith.app.studio.gallery;
+
+import dev.toonsmith.app.studio.dialogs.Dialogs;
+import dev.toonsmith.ui.UiResources.Texts;
+import java.io.File;
+import java.util.List;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+
+/**
+ * The style gallery: a header with Import, the cards, a friendly empty state when no style is installed,
+ * and the files of the styles folder that could not be offered. Dropping a {@code .toon} imports it.
+ */
+public final class StyleGalleryView extends VBox {
+
+    private final GalleryViewModel gallery;
+    private final FlowPane cards = new FlowPane();
+    private final double cardWidth;
+
+    public StyleGalleryView(GalleryViewModel gallery, Texts texts, Dialogs dialogs, double cardWidth) {
+        this.gallery = gallery;
+        this.cardWidth = cardWidth;
+        getStyleClass().add("style-gallery");
+        setSpacing(8);
+
+        Label title = new Label(texts.get("gallery.title"));
+        title.getStyleClass().add("section-title");
+        Button importButton = new Button(texts.get("gallery.import"), new FontIcon(Material2AL.ADD));
+        importButton.setId("import-style");
+        importButton.getStyleClass().addAll("flat", "small");
+        importButton.setOnAction(e -> dialogs.chooseStyle(getScene().getWindow(), gallery.userFolder().orElse(null))
+                .ifPresent(gallery::importStyle));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(8, title, spacer, importButton);
+        header.setAlignment(Pos.CENTER_LEFT);
+
+        cards.setHgap(8);
+        cards.setVgap(8);
+        cards.getStyleClass().add("style-cards");
+
+        Label empty = new Label();
+        empty.getStyleClass().add("empty-hint");
+        empty.setWrapText(true);
+        empty.setId("gallery-empty");
+        empty.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> texts.format("gallery.empty", gallery.userFolder().map(Object::toString).orElse("")),
+                gallery.loadedProperty()));
+        empty.visibleProperty().bind(gallery.emptyProperty().and(gallery.loadedProperty()));
+        empty.managedProperty().bind(empty.visibleProperty());
+
+        VBox problems = new VBox(4);
+        problems.getStyleClass().add("gallery-problems");
+        gallery.problems().addListener((ListChangeListener<String>) c -> showProblems(problems, texts));
+
+        getChildren().addAll(header, cards, empty, problems);
+        rebuild(dialogs, texts);
+        gallery.cards().addListener((ListChangeListener<StyleCardViewModel>) c -> rebuild(dialogs, texts));
+        gallery.selectedProperty().addListener((obs, was, now) -> markSelected());
+
+        setOnDragOver(e -> {
+            if (hasStyleFile(e)) {
+                e.acceptTransferModes(TransferMode.COPY);
+                e.consume();
+            }
+        });
+        setOnDragDropped(e -> {
+            if (hasStyleFile(e)) {
+                e.getDragboard().getFiles().stream().map(File::toPath)
+                        .filter(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".toon"))
+                        .forEach(gallery::importStyle);
+                e.setDropCompleted(true);
+                e.consume();
+            }
+        });
+    }
+
+    private static boolean hasStyleFile(DragEvent e) {
+        return e.getDragboard().hasFiles() && e.getDragboard().getFiles().stream()
+                .anyMatch(f -> f.getName().toLowerCase(java.util.Locale.ROOT).endsWith(".toon"));
+    }
+
+    private void rebuild(Dialogs dialogs, Texts texts) {
+        List<StyleCardView> views = gallery.cards().stream().map(card -> new StyleCardView(card, texts, cardWidth,
+                c -> gallery.selectedProperty().set(c), c -> {
+                    if (dialogs.confirmDeleteStyle(getScene().getWindow(), c.name())) {
+                        gallery.delete(c);
+                    }
+                })).toList();
+        cards.getChildren().setAll(views);
+        markSelected();
+    }
+
+    private void markSelected() {
+        StyleCardViewModel selected = gallery.selected();
+        cards.getChildren().forEach(n -> ((StyleCardView) n).setSelected(((StyleCardView) n).card() == selected));
+    }
+
+    private void showProblems(VBox box, Texts texts) {
+        box.getChildren().setAll(gallery.problems().stream().map(p -> {
+            Label label = new Label(p, new FontIcon(Material2AL.ERROR_OUTLINE));
+            label.setWrapText(true);
+            label.getStyleClass().add("problem");
+            return label;
+        }).toList());
+    }
+}

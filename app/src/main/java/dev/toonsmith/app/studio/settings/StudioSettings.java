@@ -1,0 +1,107 @@
+package dev.toonsmith.app.studio.settings;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/**
+ * What the studio remembers between launches. A plain bean for Jackson: unknown fields are ignored and
+ * missing ones keep their defaults, so settings written by another version still load.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public final class StudioSettings {
+
+    public static final double DEFAULT_WIDTH = 1440;
+    public static final double DEFAULT_HEIGHT = 900;
+
+    private String theme = Theme.LIGHT.key();
+    private double windowWidth = DEFAULT_WIDTH;
+    private double windowHeight = DEFAULT_HEIGHT;
+    private Double windowX;
+    private Double windowY;
+    private boolean maximized;
+    private String lastFolder;
+    private String lastStyle;
+    private String lastPreset;
+    private boolean splitView;
+
+    public String getTheme() {
+        return theme;
+    }
+
+    public void setTheme(String theme) {
+        this.theme = theme;
+    }
+
+    public double getWindowWidth() {
+        return windowWidth;
+    }
+
+    public void setWindowWidth(double windowWidth) {
+        this.windowWidth = windowWidth;
+    }
+
+    public double getWindowHeight() {
+        return windowHeight;
+    }
+
+    public void setWindowHeight(double windowHeight) {
+        this.windowHeight = windowHeight;
+    }
+
+    public Double getWindowX() {
+        return windowX;
+    }
+
+    public void setWindowX(Double windowX) {
+        this.windowX = windowX;
+    }
+
+    public Double getWindowY() {
+        return windowY;
+    }
+
+    public void setWindowY(Double windowY) {
+        this.windowY = windowY;
+    }
+
+    public boolean isMaximized() {
+        return maximized;
+    }
+
+    public void setMaximized(boolean maximized) {
+        this.maximized = maximized;
+    }
+
+    /** The folder the last photo was opened from, for the next Open dialog. */
+    public String getLastFolder() {
+        return lastFolder;
+    }
+
+    public void setLastFolder(String lastFolder) {
+        this.lastFolder = lastFolder;
+    }
+
+    /** The id of the last style picked; null for "No style". */
+    public String getLastStyle() {
+        return lastStyle;
+    }
+
+    public void setLastStyle(String lastStyle) {
+        this.lastStyle = lastStyle;
+    }
+
+    public String getLastPreset() {
+        return lastPreset;
+    }
+
+    public void setLastPreset(String lastPreset) {
+        this.lastPreset = lastPreset;
+    }
+
+    public boolean isSplitView() {
+        return splitView;
+    }
+
+    public void setSplitView(boolean splitView) {
+        this.splitView = splitView;
+    }
+}

@@ -1,0 +1,94 @@
+package dev.toonsmith.app.studio.shell;
+
+import dev.toonsmith.app.studio.adjust.AdjustmentsViewModel;
+import dev.toonsmith.app.studio.canvas.ViewportModel;
+import dev.toonsmith.app.studio.settings.Theme;
+import dev.toonsmith.app.studio.workspace.SampleViewModel;
+import dev.toonsmith.app.studio.workspace.WorkspaceViewModel;
+import dev.toonsmith.ui.UiResources.Texts;
+import javafx.beans.property.ObjectProperty;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCombination;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/** The menu bar, with the keyboard shortcuts listed in the README. */
+public final class MainMenu extends MenuBar {
+
+    /** What the menu does that is not a ViewModel command of its own. */
+    public record Actions(Runnable open, Runnable importStyle, Runnable export, Runnable savePreset, Runnable quit,
+            Runnable showLog, Runnable about) {}
+
+    public MainMenu(Texts texts, WorkspaceViewModel workspace, ObjectProperty<Theme> theme, Actions actions) {
+        setId("main-menu");
+        setUseSystemMenuBar(true);
+        AdjustmentsViewModel adjust = workspace.adjustments();
+        ViewportModel viewport = workspace.viewport();
+        var noPhoto = workspace.photoProperty().isNull();
+
+        Menu samples = new Menu(texts.get("menu.file.samples"));
+        for (SampleViewModel sample : workspace.samples().samples()) {
+            samples.getItems().add(item(sample.name(), null, null, () -> workspace.open(sample.file())));
+        }
+        samples.setDisable(samples.getItems().isEmpty());
+        MenuItem export = item(texts.get("menu.file.export"), "Shortcut+E", Material2MZ.SAVE_ALT, actions.export());
+        export.disableProperty().bind(noPhoto.or(workspace.export().runningProperty()));
+        Menu file = new Menu(texts.get("menu.file"), null,
+                item(texts.get("menu.file.open"), "Shortcut+O", Material2AL.FOLDER_OPEN, actions.open()),
+                samples,
+                item(texts.get("menu.file.importStyle"), "Shortcut+I", Material2AL.ADD, actions.importStyle()),
+                new SeparatorMenuItem(),
+                export,
+                new SeparatorMenuItem(),
+                item(texts.get("menu.file.quit"), "Shortcut+Q", null, actions.quit()));
+
+        MenuItem undo = item(texts.get("menu.edit.undo"), "Shortcut+Z", Material2MZ.UNDO, adjust::undo);
+        undo.disableProperty().bind(adjust.canUndoProperty().not());
+        MenuItem redo = item(texts.get("menu.edit.redo"), "Shortcut+Shift+Z", Material2MZ.REDO, adjust::redo);
+        redo.disableProperty().bind(adjust.canRedoProperty().not());
+        Menu edit = new Menu(texts.get("menu.edit"), null, undo, redo, new SeparatorMenuItem(),
+                item(texts.get("menu.edit.reset"), "Shortcut+R", Material2MZ.RESTORE, adjust::reset),
+                item(texts.get("menu.edit.savePreset"), null, Material2MZ.SAVE, actions.savePreset()));
+
+        CheckMenuItem split = new CheckMenuItem(texts.get("menu.view.split"));
+        split.setAccelerator(KeyCombination.valueOf("Shortcut+BACK_SLASH"));
+        split.selectedProperty().bindBidirectional(workspace.splitViewProperty());
+        ToggleGroup themes = new ToggleGroup();
+        RadioMenuItem light = new RadioMenuItem(texts.get("menu.view.theme.light"));
+        RadioMenuItem dark = new RadioMenuItem(texts.get("menu.view.theme.dark"));
+        light.setToggleGroup(themes);
+        dark.setToggleGroup(themes);
+        (theme.get() == Theme.DARK ? dark : light).setSelected(true);
+        themes.selectedToggleProperty().addListener((obs, was, now) -> theme.set(now == dark ? Theme.DARK : Theme.LIGHT));
+        theme.addListener((obs, was, now) -> (now == Theme.DARK ? dark : light).setSelected(true));
+        Menu view = new Menu(texts.get("menu.view"), null,
+                item(texts.get("menu.view.fit"), "Shortcut+0", Material2AL.CROP_FREE, viewport::fit),
+                item(texts.get("menu.view.actual"), "Shortcut+1", null, viewport::actualPixels),
+                item(texts.get("menu.view.zoomIn"), "Shortcut+EQUALS", Material2MZ.ZOOM_IN, viewport::zoomIn),
+                item(texts.get("menu.view.zoomOut"), "Shortcut+MINUS", Material2MZ.ZOOM_OUT, viewport::zoomOut),
+                new SeparatorMenuItem(), split, new SeparatorMenuItem(),
+                new Menu(texts.get("menu.view.theme"), null, light, dark));
+
+        Menu help = new Menu(texts.get("menu.help"), null,
+                item(texts.get("menu.help.log"), null, Material2AL.DESCRIPTION, actions.showLog()),
+                item(texts.get("menu.help.about"), null, Material2AL.INFO, actions.about()));
+
+        getMenus().addAll(file, edit, view, help);
+    }
+
+    private static MenuItem item(String text, String accelerator, org.kordamp.ikonli.Ikon icon, Runnable action) {
+        MenuItem item = new MenuItem(text, icon == null ? null : new FontIcon(icon));
+        if (accelerator != null) {
+            item.setAccelerator(KeyCombination.valueOf(accelerator));
+        }
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+}

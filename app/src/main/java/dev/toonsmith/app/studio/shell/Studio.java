@@ -1,0 +1,317 @@
+package dev.toonsmith.app.studio.shell;
+
+import dev.toonsmith.app.studio.dialogs.Dialogs;
+import dev.toonsmith.app.studio.gallery.StylesPage;
+import dev.toonsmith.app.studio.notify.NotificationsViewModel;
+import dev.toonsmith.app.studio.render.Renderer;
+import dev.toonsmith.app.studio.render.StylizerCache;
+import dev.toonsmith.app.studio.settings.SettingsStore;
+import dev.toonsmith.app.studio.settings.StudioSettings;
+import dev.toonsmith.app.studio.settings.Theme;
+import dev.toonsmith.app.studio.tasks.BackgroundTasks;
+import dev.toonsmith.app.studio.workspace.StudioPage;
+import dev.toonsmith.app.studio.workspace.WorkspaceView;
+import dev.toonsmith.app.studio.workspace.WorkspaceViewModel;
+import dev.toonsmith.engine.io.UserDirectories;
+import dev.toonsmith.engine.post.PresetLibrary;
+import dev.toonsmith.engine.runtime.DevicePreference;
+import dev.toonsmith.engine.runtime.TorchRuntime;
+import dev.toonsmith.engine.style.StyleLibrary;
+import dev.toonsmith.ui.UiResources;
+import dev.toonsmith.ui.UiResources.Texts;
+import java.io.File;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import javafx.application.Platform;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.input.TransferMode;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The studio's composition root: builds the ViewModels, views and shell for a stage, shows it, and warms the
+ * engine up in the background (libtorch, the style and preset libraries) so the window appears at once.
+ */
+public final class Studio implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Studio.class);
+
+    /**
+     * What a studio is built from; tests pass a temporary data folder and scripted dialogs.
+     *
+     * @param uiThread where results are delivered: {@code Platform::runLater}
+     */
+    public record Config(UserDirectories directories, Path samplesFolder, Dialogs dialogs, DevicePreference device,
+            Path logFile, Executor uiThread) {}
+
+    private final Config config;
+    private final Texts texts = UiResources.texts();
+    private final SettingsStore settingsStore;
+    private final StudioSettings settings;
+    private final BackgroundTasks tasks;
+    private final WorkspaceViewModel workspace;
+    private final StatusBarViewModel status;
+    private final ObjectProperty<Theme> theme;
+    private final Stage stage;
+    private final Scene scene;
+    private final WorkspaceView workspaceView;
+    private final ShellView shell;
+    private volatile Renderer renderer;
+
+    private Studio(Stage stage, Config config, StudioOptions options) {
+        this.stage = stage;
+        this.config = config;
+        settingsStore = new SettingsStore(config.directories());
+        settings = settingsStore.load();
+        applyOptions(options);
+        tasks = new BackgroundTasks(config.uiThread());
+        NotificationsViewModel notifications = new NotificationsViewModel(
+                texts.format("notify.details", config.logFile()));
+        workspace = new WorkspaceViewModel(texts, tasks, notifications, config.samplesFolder());
+        workspace.splitViewProperty().set(settings.isSplitView());
+        status = new StatusBarViewModel(texts, tasks.jobs());
+        theme = new SimpleObjectProperty<>(Theme.parse(settings.getTheme()));
+
+        workspaceView = new WorkspaceView(workspace, texts, config.dialogs(), this::lastFolder);
+        List<Page> pages = List.of(new StudioPage(texts.get("nav.studio"), workspaceView),
+                new StylesPage(workspace.gallery(), texts, config.dialogs()));
+        MainMenu menu = new MainMenu(texts, workspace, theme, new MainMenu.Actions(this::chooseAndOpen,
+                this::chooseAndImportStyle, () -> workspaceView.exportView().chooseAndExport(), this::savePreset,
+                this::quit, this::showLog, this::about));
+        shell = new ShellView(menu, pages, new StatusBarView(status));
+        scene = new Scene(shell, settings.getWindowWidth(), settings.getWindowHeight());
+        applyTheme(theme.get());
+        theme.addListener((obs, was, now) -> {
+            applyTheme(now);
+            settings.setTheme(now.key());
+        });
+        acceptDrops();
+        remember();
+
+        stage.setTitle(texts.get("app.title"));
+        stage.setScene(scene);
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        if (settings.getWindowX() != null && settings.getWindowY() != null) {
+            stage.setX(settings.getWindowX());
+            stage.setY(settings.getWindowY());
+        }
+        stage.setMaximized(settings.isMaximized());
+        // Epoch time too, so a script can measure from the moment it launched ./toonsmith.
+        stage.setOnShown(e -> log.info("Window shown {} ms after the JVM started (at {} ms since the epoch)",
+                ManagementFactory.getRuntimeMXBean().getUptime(), System.currentTimeMillis()));
+    }
+
+    /** Builds the studio on {@code stage}, shows it and starts the engine's warm-up. FX thread only. */
+    public static Studio open(Stage stage, Config config, StudioOptions options) {
+        Studio studio = new Studio(stage, config, options);
+        stage.show();
+        studio.warmUp();
+        if (options.open() != null) {
+            studio.workspace.open(options.open());
+        }
+        return studio;
+    }
+
+    private void applyOptions(StudioOptions options) {
+        if (options.style() != null) {
+            settings.setLastStyle("none".equalsIgnoreCase(options.style()) ? null : options.style());
+        }
+        if (options.preset() != null) {
+            settings.setLastPreset(options.preset());
+        }
+        if (options.theme() != null) {
+            settings.setTheme(options.theme());
+        }
+        if (options.width() > 0) {
+            settings.setWindowWidth(options.width());
+            settings.setWindowHeight(options.height());
+            settings.setMaximized(false);
+        }
+        if (options.split()) {
+            settings.setSplitView(true);
+        }
+    }
+
+    private void warmUp() {
+        UserDirectories directories = config.directories();
+        DevicePreference device = config.device();
+        long start = System.nanoTime();
+        tasks.submit(texts.get("job.warmUp"), progress -> {
+            String deviceName = TorchRuntime.describe(TorchRuntime.select(device));
+            StyleLibrary styles = StyleLibrary.load(directories);
+            PresetLibrary presets = new PresetLibrary(directories);
+            PresetLibrary.Listing listing = presets.list();
+            listing.problems().forEach(p -> log.warn("Preset not offered: {}", p.message()));
+            Renderer engineRenderer = new Renderer(new StylizerCache(styles, device, 4));
+            return new Warm(deviceName, styles, presets, listing, engineRenderer);
+        }, warm -> {
+            renderer = warm.renderer();
+            status.setDevice(warm.device());
+            workspace.engineReady(warm.renderer(), warm.styles(), settings.getLastStyle(), warm.presets(),
+                    warm.listing().presets(), settings.getLastPreset() == null ? "Clean cel" : settings.getLastPreset());
+            log.info("Engine warm-up finished in {} ms ({} styles, {} presets, {})",
+                    (System.nanoTime() - start) / 1_000_000, warm.styles().entries().size(),
+                    warm.listing().presets().size(), warm.device());
+        }, failure -> workspace.notifications().unexpected(texts.get("workspace.warmUpFailed"), failure));
+    }
+
+    private record Warm(String device, StyleLibrary styles, PresetLibrary presets, PresetLibrary.Listing listing,
+            Renderer renderer) {}
+
+    private void applyTheme(Theme t) {
+        scene.getStylesheets().setAll(UiResources.stylesheet("studio.css"), UiResources.stylesheet(t.stylesheet()));
+        shell.getStyleClass().removeAll("theme-light", "theme-dark");
+        shell.getStyleClass().add("theme-" + t.key());
+    }
+
+    private void acceptDrops() {
+        scene.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+                e.consume();
+            }
+        });
+        scene.setOnDragDropped(e -> {
+            if (e.getDragboard().hasFiles()) {
+                workspace.drop(e.getDragboard().getFiles().stream().map(File::toPath).toList());
+                e.setDropCompleted(true);
+                e.consume();
+            }
+        });
+    }
+
+    /** Keeps the settings in step with what the user does; they are written when the window closes. */
+    private void remember() {
+        workspace.gallery().selectedProperty().addListener((obs, was, now) -> {
+            if (now != null && workspace.readyProperty().get()) {
+                settings.setLastStyle(now.styleId());
+            }
+        });
+        workspace.adjustments().presetProperty().addListener((obs, was, now) -> {
+            if (now != null && workspace.readyProperty().get()) {
+                settings.setLastPreset(now.name());
+            }
+        });
+        workspace.splitViewProperty().addListener((obs, was, now) -> settings.setSplitView(now));
+        workspace.photoProperty().addListener((obs, was, now) -> {
+            if (now != null && now.file().toAbsolutePath().getParent() != null
+                    && !now.file().toAbsolutePath().startsWith(samplesFolderOrNone())) {
+                settings.setLastFolder(now.file().toAbsolutePath().getParent().toString());
+            }
+        });
+    }
+
+    private Path samplesFolderOrNone() {
+        return config.samplesFolder() == null ? Path.of("/nonexistent-samples")
+                : config.samplesFolder().toAbsolutePath().normalize();
+    }
+
+    private Path lastFolder() {
+        String folder = settings.getLastFolder();
+        if (folder != null && Files.isDirectory(Path.of(folder))) {
+            return Path.of(folder);
+        }
+        return Path.of(System.getProperty("user.home"));
+    }
+
+    private void chooseAndOpen() {
+        config.dialogs().chooseImage(stage, lastFolder()).ifPresent(workspace::open);
+    }
+
+    private void chooseAndImportStyle() {
+        config.dialogs().chooseStyle(stage, lastFolder()).ifPresent(workspace.gallery()::importStyle);
+    }
+
+    private void savePreset() {
+        config.dialogs().askPresetName(stage).ifPresent(workspace.adjustments()::savePreset);
+    }
+
+    private void showLog() {
+        workspace.notifications().info(texts.format("notify.logFile", config.logFile()));
+    }
+
+    private void about() {
+        Alert about = new Alert(Alert.AlertType.INFORMATION, texts.format("about.text", config.directories().root()));
+        about.initOwner(stage);
+        about.setTitle(texts.get("about.title"));
+        about.setHeaderText(texts.get("app.title"));
+        about.showAndWait();
+    }
+
+    private void quit() {
+        stage.close();
+        Platform.exit();
+    }
+
+    /** Saves the window's size and position and the settings; called as the window closes. */
+    public void saveSettings() {
+        settings.setMaximized(stage.isMaximized());
+        if (!stage.isMaximized() && stage.getWidth() > 0) {
+            settings.setWindowWidth(scene.getWidth());
+            settings.setWindowHeight(scene.getHeight());
+            settings.setWindowX(stage.getX());
+            settings.setWindowY(stage.getY());
+        }
+        settingsStore.save(settings);
+    }
+
+    @Override
+    public void close() {
+        saveSettings();
+        tasks.close();
+        Renderer r = renderer;
+        if (r != null) {
+            r.close();
+        }
+    }
+
+    public WorkspaceViewModel workspace() {
+        return workspace;
+    }
+
+    public WorkspaceView workspaceView() {
+        return workspaceView;
+    }
+
+    public BackgroundTasks tasks() {
+        return tasks;
+    }
+
+    public Scene scene() {
+        return scene;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public ShellView shell() {
+        return shell;
+    }
+
+    public ObjectProperty<Theme> themeProperty() {
+        return theme;
+    }
+
+    public StudioSettings settings() {
+        return settings;
+    }
+
+    public Texts texts() {
+        return texts;
+    }
+
+    /** The configuration the studio was built with. */
+    public Config config() {
+        return Objects.requireNonNull(config);
+    }
+}

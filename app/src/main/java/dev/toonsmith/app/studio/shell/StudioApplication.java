@@ -1,0 +1,47 @@
+package dev.toonsmith.app.studio.shell;
+
+import dev.toonsmith.app.studio.dialogs.FxDialogs;
+import dev.toonsmith.engine.io.UserDirectories;
+import dev.toonsmith.engine.runtime.DevicePreference;
+import dev.toonsmith.ui.UiResources;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+/** The JavaFX application; started by {@link StudioLauncher}, which does not extend Application. */
+public final class StudioApplication extends Application {
+
+    private Studio studio;
+
+    @Override
+    public void start(Stage stage) {
+        StudioOptions options = StudioOptions.parse(getParameters().getRaw());
+        UserDirectories directories = UserDirectories.platform();
+        Studio.Config config = new Studio.Config(directories, samplesFolder(), new FxDialogs(UiResources.texts()),
+                DevicePreference.AUTO, StudioLauncher.logFile(), Platform::runLater);
+        studio = Studio.open(stage, config, options);
+        stage.setOnCloseRequest(e -> studio.saveSettings());
+        if (options.screenshot() != null) {
+            ScreenshotScript.run(studio, options.screenshot());
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (studio != null) {
+            studio.close();
+        }
+    }
+
+    /** {@code sample-images/} of the installation: the launcher passes it; otherwise the working folder's. */
+    static Path samplesFolder() {
+        String property = System.getProperty("toonsmith.samples");
+        if (property != null && !property.isBlank()) {
+            return Path.of(property);
+        }
+        Path local = Path.of("sample-images");
+        return Files.isDirectory(local) ? local : null;
+    }
+}

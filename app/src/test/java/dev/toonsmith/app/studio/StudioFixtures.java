@@ -1,0 +1,84 @@
+package dev.toonsmith.app.studio;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import dev.toonsmith.engine.image.Image;
+import dev.toonsmith.engine.image.ImageWriter;
+import dev.toonsmith.engine.image.WriteOptions;
+import dev.toonsmith.engine.model.LiteSpec;
+import dev.toonsmith.engine.runtime.TorchRuntime;
+import dev.toonsmith.engine.style.StyleManifest;
+import dev.toonsmith.engine.style.StyleWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.MatOfByte;
+import org.opencv.core.Scalar;
+import org.opencv.imgcodecs.Imgcodecs;
+
+/**
+ * Files the studio's tests work on: a real (freshly initialised, untrained) {@code lite} style written with
+ * the engine's StyleWriter, the repository's sample photos, and broken files.
+ */
+public final class StudioFixtures {
+
+    public static final String STYLE_ID = "test-lite";
+    public static final String STYLE_NAME = "Test lite";
+
+    private StudioFixtures() {}
+
+    /** The repository's {@code sample-images/}, as surefire passes it. */
+    public static Path samples() {
+        return Path.of(System.getProperty("toonsmith.samples", "../sample-images")).toAbsolutePath().normalize();
+    }
+
+    public static Path sample(String name) {
+        return samples().resolve(name);
+    }
+
+    /** Writes a small lite style into {@code home/styles} and returns its file. */
+    public static Path installStyle(Path home, String id, String name) throws IOException {
+        TorchRuntime.engine();
+        LiteSpec spec = new LiteSpec(4, 1, true);
+        Path file = home.resolve("styles").resolve(id + ".toon");
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Block generator = spec.newGenerator();
+            generator.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 32, 32));
+            StyleManifest manifest = StyleManifest.builder(id, name, spec).author("tests").license("CC0-1.0").build();
+            StyleWriter.write(StyleWriter.bundle(manifest, generator, png()), file);
+        }
+        return file;
+    }
+
+    /** A file named like a JPEG that holds no image. */
+    public static Path corruptJpeg(Path folder) throws IOException {
+        Path file = folder.resolve("holiday.jpg");
+        Files.write(file, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 1, 2, 3, 4, 5, 6, 7, 8,
+            (byte) 0xFF, (byte) 0xD9});
+        return file;
+    }
+
+    /** A real 1x1 PNG. */
+    public static Path onePixel(Path folder) throws IOException {
+        Path file = folder.resolve("dot.png");
+        try (Image dot = Image.wrap(new Mat(1, 1, CvType.CV_8UC3, new Scalar(10, 200, 30)))) {
+            ImageWriter.write(dot, file, WriteOptions.defaults());
+        }
+        return file;
+    }
+
+    private static byte[] png() {
+        dev.toonsmith.engine.image.OpenCv.load();
+        Mat pixels = new Mat(8, 8, CvType.CV_8UC3, new Scalar(40, 120, 200));
+        MatOfByte out = new MatOfByte();
+        Imgcodecs.imencode(".png", pixels, out);
+        byte[] bytes = out.toArray();
+        pixels.release();
+        out.release();
+        return bytes;
+    }
+}

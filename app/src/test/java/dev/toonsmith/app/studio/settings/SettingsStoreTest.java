@@ -1,0 +1,48 @@
+package dev.toonsmith.app.studio.settings;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.toonsmith.engine.io.UserDirectories;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsStoreTest {
+
+    @TempDir
+    Path home;
+
+    @Test
+    void settingsSurviveARestart() {
+        SettingsStore store = new SettingsStore(new UserDirectories(home));
+        StudioSettings s = store.load();
+        s.setTheme("dark");
+        s.setWindowWidth(1234);
+        s.setLastFolder("/photos");
+        s.setLastStyle("my-style");
+        store.save(s);
+
+        StudioSettings again = new SettingsStore(new UserDirectories(home)).load();
+        assertEquals(Theme.DARK, Theme.parse(again.getTheme()));
+        assertEquals(1234, again.getWindowWidth());
+        assertEquals("/photos", again.getLastFolder());
+        assertEquals("my-style", again.getLastStyle());
+    }
+
+    @Test
+    void aBrokenFileGivesTheDefaultsAndIsKeptAside() throws Exception {
+        Files.writeString(home.resolve(SettingsStore.FILE_NAME), "{ not json");
+        StudioSettings s = new SettingsStore(new UserDirectories(home)).load();
+        assertEquals(StudioSettings.DEFAULT_WIDTH, s.getWindowWidth());
+        assertTrue(Files.exists(home.resolve(SettingsStore.FILE_NAME + ".broken")));
+    }
+
+    @Test
+    void unknownFieldsAndThemesAreIgnored() throws Exception {
+        Files.writeString(home.resolve(SettingsStore.FILE_NAME), "{\"theme\":\"purple\",\"future\":1}");
+        StudioSettings s = new SettingsStore(new UserDirectories(home)).load();
+        assertEquals(Theme.LIGHT, Theme.parse(s.getTheme()));
+    }
+}
