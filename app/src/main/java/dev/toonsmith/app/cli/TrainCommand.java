@@ -2,6 +2,8 @@ package dev.toonsmith.app.cli;
 
 import dev.toonsmith.engine.train.DataSources;
 import dev.toonsmith.engine.train.DatasetFolders;
+import dev.toonsmith.engine.train.FeatureExtractor;
+import dev.toonsmith.engine.train.FeatureExtractorException;
 import dev.toonsmith.engine.train.RunFolder;
 import dev.toonsmith.engine.train.TrainingEvent;
 import dev.toonsmith.engine.train.TrainingOptions;
@@ -96,6 +98,13 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--content-scale", paramLabel = "N", description = "Content compared after pooling by N (1 = pixel L1). Default: 4.")
     Integer contentScale;
 
+    @Option(names = "--perceptual", paramLabel = "FILE.pt",
+            description = "Content loss between the feature maps of your own TorchScript feature extractor (e.g. VGG19 up"
+                    + " to relu4_1, exported with torch.jit.trace) instead of pooled pixels (cartoongan mode). It receives"
+                    + " RGB in [-1, 1], NCHW, and normalizes itself; its weights stay frozen. Nothing is downloaded. With"
+                    + " --resume: the extractor's new place, if the file moved. Default: off.")
+    Path perceptual;
+
     @Option(names = "--lambda-surface", paramLabel = "X", description = "Pull towards a flattened photo (cartoongan mode). Default: 2.")
     Double lambdaSurface;
 
@@ -141,11 +150,27 @@ final class TrainCommand implements Callable<Integer> {
             if (steps != null) {
                 options = TrainingOptionsCodec.with(options, Map.of("steps", steps));
             }
+            if (perceptual != null && options.perceptual() == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--perceptual cannot be added to a run that"
+                        + " started without it: its content loss must not change halfway. Start a new run with --perceptual.");
+            }
         } else {
             options = TrainingOptionsCodec.with(TrainingOptions.defaults(mode == null ? "cartoongan" : mode), overrides());
         }
         if (photoFolder == null || cartoonFolder == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "Give both --photos and --cartoons.");
+        }
+        if (perceptual != null) {
+            // Before the datasets are decoded, which can take minutes: a wrong file is a usage error, reported now.
+            try {
+                FeatureExtractor.check(perceptual, options.size());
+            } catch (FeatureExtractorException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--perceptual': "
+                        + e.getMessage());
+            }
+            if (resume) {
+                options = TrainingOptionsCodec.with(options, Map.of("perceptual", absolute(perceptual)));
+            }
         }
         out.printf("Loading photos from %s and cartoons from %s...%n", photoFolder, cartoonFolder);
         out.flush();
@@ -205,6 +230,7 @@ final class TrainCommand implements Callable<Integer> {
         put(o, "lambdaAdversarial", lambdaAdversarial);
         put(o, "lambdaContent", lambdaContent);
         put(o, "contentScale", contentScale);
+        put(o, "perceptual", perceptual == null ? null : absolute(perceptual));
         put(o, "lambdaSurface", lambdaSurface);
         put(o, "surfaceTarget", surface);
         put(o, "lambdaTotalVariation", lambdaTv);
@@ -215,6 +241,11 @@ final class TrainCommand implements Callable<Integer> {
         put(o, "seed", seed);
         put(o, "device", device);
         return o;
+    }
+
+    /** Saved absolute in config.json, so that --resume from another directory finds the same file. */
+    private static String absolute(Path file) {
+        return file.toAbsolutePath().normalize().toString();
     }
 
     private static void put(Map<String, Object> map, String key, Object value) {
@@ -241,6 +272,9 @@ final class TrainCommand implements Callable<Integer> {
                         s.skipped().isEmpty() ? "" : " (" + s.skipped().size() + " unreadable files skipped)",
                         s.options().generatorSpec().describe(), s.startStep());
                 s.skipped().forEach(f -> out.println("  skipped " + f.file() + ": " + f.reason()));
+                if (s.options().perceptual() != null) {
+                    out.println("  content loss: feature maps of " + s.options().perceptual());
+                }
             } else if (event instanceof TrainingEvent.Step s) {
                 long done = s.step() + 1;
                 if (live || done % 10 == 0 || done == s.totalSteps()) {

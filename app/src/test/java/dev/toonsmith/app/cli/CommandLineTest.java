@@ -401,6 +401,36 @@ class CommandLineTest {
         assertOneLineError(missing, "step 3");
     }
 
+    @Test
+    void trainRefusesAMissingOrNonTorchScriptFeatureExtractorAsAUsageError() throws IOException {
+        Path run = work.resolve("run");
+        // Checked before the datasets are read: the folders need not even exist.
+        String[] common = {"train", "--photos", work.resolve("photos").toString(), "--cartoons",
+            work.resolve("cartoons").toString(), "--run", run.toString(), "--device", "cpu", "--perceptual"};
+        Path missing = work.resolve("vgg19-relu4_1.pt");
+        Run gone = run(concat(common, missing.toString()));
+        assertEquals(2, gone.exitCode(), gone.err());
+        String first = gone.err().lines().findFirst().orElse("");
+        assertTrue(first.contains("'--perceptual'") && first.contains(missing.toString()) && first.contains("does not exist"),
+                first);
+
+        Path text = Files.writeString(work.resolve("features.pt"), "a text file renamed .pt");
+        Run notTorchScript = run(concat(common, text.toString()));
+        assertEquals(2, notTorchScript.exitCode(), notTorchScript.err());
+        first = notTorchScript.err().lines().findFirst().orElse("");
+        assertTrue(first.contains(text + " is not a TorchScript module (torch.jit.save output)")
+                && first.contains("torch.jit.trace"), first);
+        assertFalse(Files.exists(run), "no run was started");
+
+        // A run's content loss cannot switch to the extractor halfway.
+        Files.createDirectories(run);
+        new ObjectMapper().writeValue(run.resolve("config.json").toFile(),
+                dev.toonsmith.engine.train.TrainingOptions.defaults("cartoongan"));
+        Run added = run("train", "--run", run.toString(), "--resume", "--perceptual", text.toString());
+        assertEquals(2, added.exitCode(), added.err());
+        assertTrue(added.err().lines().findFirst().orElse("").contains("started without it"), added.err());
+    }
+
     private static String[] concat(String[] a, String... b) {
         String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);

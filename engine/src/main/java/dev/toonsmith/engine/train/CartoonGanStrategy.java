@@ -10,15 +10,17 @@ import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import dev.toonsmith.engine.model.GeneratorSpec;
 import dev.toonsmith.engine.model.Tensors;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Unpaired photo-to-cartoon training after CartoonGAN (Chen et al., 2018), without its pretrained VGG:
+ * Unpaired photo-to-cartoon training after CartoonGAN (Chen et al., 2018), without a bundled VGG:
  * an initialization phase trains the generator on content alone; then a PatchGAN discriminator learns to
  * tell cartoons from generated images and from cartoons whose outlines were smoothed away, while the
- * generator learns to fool it, keeps the photo's content at low frequency, follows an edge-preserving
- * flattened copy of the photo, and avoids high-frequency artefacts (total variation).
+ * generator learns to fool it, keeps the photo's content (at low frequency, or in the features of the
+ * user's own extractor), follows an edge-preserving flattened copy of the photo, and avoids high-frequency
+ * artefacts (total variation).
  */
 final class CartoonGanStrategy extends GanStrategy {
 
@@ -28,9 +30,22 @@ final class CartoonGanStrategy extends GanStrategy {
     private final Block discriminator;
     private final Adam generatorOptimizer;
     private final Adam discriminatorOptimizer;
+    /** The user's feature extractor, or null for the pooled-L1 content loss. */
+    private final FeatureExtractor featureExtractor;
+    /** The initialization phase's content loss: plain reconstruction, or the perceptual loss. */
+    private final ContentLoss initialContent;
+    private final ContentLoss content;
 
-    CartoonGanStrategy(TrainingOptions options, NDManager manager) {
+    /**
+     * @throws FeatureExtractorException if the options name a feature extractor that cannot be loaded
+     */
+    CartoonGanStrategy(TrainingOptions options, NDManager manager) throws FeatureExtractorException {
         super(options, manager);
+        // Loaded first, onto the training device: it lives in the strategy's memory and closes with it, but is
+        // neither a network of the checkpoint nor held by an optimizer.
+        featureExtractor = options.perceptual() == null ? null : FeatureExtractor.load(Path.of(options.perceptual()), manager);
+        initialContent = featureExtractor == null ? ContentLoss.pooledL1(1) : ContentLoss.perceptual(featureExtractor);
+        content = featureExtractor == null ? ContentLoss.pooledL1(options.contentScale()) : initialContent;
         GeneratorSpec spec = options.generatorSpec();
         Shape input = new Shape(1, 3, options.size(), options.size());
         generator = spec.newGenerator();
@@ -66,7 +81,7 @@ final class CartoonGanStrategy extends GanStrategy {
         generatorOptimizer.zeroGradients();
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
             NDArray out = forward(generator, batch.photos(), true).singletonOrThrow();
-            NDArray content = context.filter("G_content", Losses.lowFrequencyL1(out, batch.photos(), 1));
+            NDArray content = context.filter("G_content", initialContent.between(out, batch.photos()));
             losses.put("G_content", Losses.finite("G_content", context.step(), content));
             collector.backward(content);
         }
@@ -110,10 +125,10 @@ final class CartoonGanStrategy extends GanStrategy {
             NDArray out = forward(generator, batch.photos(), true).singletonOrThrow();
             // Judging only (training=false): spectral norm's power iteration advances in the discriminator's own step.
             NDArray adversarial = options.ganLoss().generator(forward(discriminator, out, false));
-            NDArray content = Losses.lowFrequencyL1(out, batch.photos(), options.contentScale());
-            NDArray total = adversarial.mul((float) options.lambdaAdversarial()).add(content.mul((float) options.lambdaContent()));
+            NDArray contentLoss = content.between(out, batch.photos());
+            NDArray total = adversarial.mul((float) options.lambdaAdversarial()).add(contentLoss.mul((float) options.lambdaContent()));
             losses.put("G_adv", adversarial.getFloat() * 1.0);
-            losses.put("G_content", content.getFloat() * 1.0);
+            losses.put("G_content", contentLoss.getFloat() * 1.0);
             if (batch.flattenedPhotos() != null && options.lambdaSurface() > 0) {
                 NDArray surface = Losses.l1(out, batch.flattenedPhotos());
                 losses.put("G_surface", surface.getFloat() * 1.0);
@@ -143,6 +158,11 @@ final class CartoonGanStrategy extends GanStrategy {
     @Override
     public Block generator() {
         return generator;
+    }
+
+    /** The user's feature extractor, or null when the content loss is pooled L1 (for tests). */
+    FeatureExtractor featureExtractor() {
+        return featureExtractor;
     }
 
 

@@ -23,8 +23,9 @@ final class Strategies {
      * A new strategy with freshly initialized networks in {@code manager}.
      *
      * @param random the strategy's own random choices (CycleGAN's pool), part of the run's resumable state
+     * @throws FeatureExtractorException if the options name a feature extractor that cannot be loaded
      */
-    static TrainingStrategy create(TrainingOptions options, NDManager manager, Random random) {
+    static TrainingStrategy create(TrainingOptions options, NDManager manager, Random random) throws FeatureExtractorException {
         return switch (options.mode()) {
             case CartoonGanStrategy.NAME -> new CartoonGanStrategy(options, manager);
             case CycleGanStrategy.NAME -> new CycleGanStrategy(options, manager, random);

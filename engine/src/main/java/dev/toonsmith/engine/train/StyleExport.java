@@ -62,9 +62,11 @@ public final class StyleExport {
     }
 
     private static String summary(TrainingOptions o, long step) {
-        return String.format(Locale.ROOT, "%s mode, %s generator, %d of %d steps at %d px, batch %d, %s loss%s",
+        // The extractor by file name only: its folder is the trainer's business, not the style's users'.
+        return String.format(Locale.ROOT, "%s mode, %s generator, %d of %d steps at %d px, batch %d, %s loss%s%s",
                 o.mode(), o.generatorSpec().describe(), step, o.steps(), o.size(), o.batch(),
-                o.ganLoss().name().toLowerCase(Locale.ROOT), o.spectralNorm() ? ", spectral norm" : "");
+                o.ganLoss().name().toLowerCase(Locale.ROOT), o.spectralNorm() ? ", spectral norm" : "",
+                o.perceptual() == null ? "" : ", perceptual content loss (" + Path.of(o.perceptual()).getFileName() + ")");
     }
 
     private static List<String> datasets(RunFolder run) throws IOException {

@@ -32,7 +32,11 @@ import java.util.Map;
  * @param lambdaContent weight of the content loss (cartoongan mode)
  * @param contentScale the content loss compares photo and output after average pooling by this factor: 1 is
  *     plain pixel L1, larger leaves the generator free to redraw texture and lines while keeping layout and
- *     colour (no pretrained network is needed)
+ *     colour (no pretrained network is needed); unused with {@code perceptual}
+ * @param perceptual path of a TorchScript feature extractor (cartoongan mode; null = off): the content loss
+ *     then compares its feature maps of output and photo instead of pooled pixels. The file is the user's
+ *     (nothing is downloaded); it is reloaded from this path on resume and never copied into checkpoints.
+ *     See {@link FeatureExtractor} for what it receives
  * @param lambdaSurface weight of an L1 pull towards a filtered copy of the photo (cartoongan mode; 0 = off)
  * @param surfaceTarget that copy: {@code bilateral} (edge-preserving flattening only), {@code toon} (flattened,
  *     with dark outlines on strong gradients) or {@code cartoon} (flattening, a few colours and thin outlines, drawn by the post-processing chain), after White-box
@@ -73,6 +77,7 @@ public record TrainingOptions(
         double lambdaAdversarial,
         double lambdaContent,
         int contentScale,
+        String perceptual,
         double lambdaSurface,
         String surfaceTarget,
         double lambdaTotalVariation,
@@ -109,6 +114,9 @@ public record TrainingOptions(
         require(schedule != null, "lr-schedule", "is missing");
         require(lambdaAdversarial >= 0 && lambdaContent >= 0 && lambdaSurface >= 0 && lambdaTotalVariation >= 0
                 && lambdaCycle >= 0 && lambdaIdentity >= 0, "lambda", "loss weights must not be negative");
+        require(perceptual == null || !perceptual.isBlank(), "perceptual", "needs the path of a TorchScript file");
+        require(perceptual == null || CartoonGanStrategy.NAME.equals(mode), "perceptual",
+                "applies to the cartoongan mode's content loss only; " + mode + " mode has none");
         require(contentScale >= 1 && contentScale <= 16 && size % contentScale == 0, "content-scale",
                 "must divide the crop size, between 1 and 16, got " + contentScale);
         require(poolSize >= 0 && poolSize <= 1000, "pool-size", "must be between 0 and 1000, got " + poolSize);
@@ -125,7 +133,7 @@ public record TrainingOptions(
     public static TrainingOptions defaults(String mode) {
         return new TrainingOptions(mode, "lite", Map.of(), 128, 4, 2000, 100, GanLoss.LSGAN, 1.0,
                 32, 3, true, 1, 1, 2e-4, 0.5, 0.999, LearningRateSchedule.LINEAR,
-                1.0, 10.0, 4, 2.0, "bilateral", 1.0, true, 10.0, 0.5, 50, 100, 6, 200, 5, 42L, "auto");
+                1.0, 10.0, 4, null, 2.0, "bilateral", 1.0, true, 10.0, 0.5, 50, 100, 6, 200, 5, 42L, "auto");
     }
 
     public GeneratorSpec generatorSpec() {

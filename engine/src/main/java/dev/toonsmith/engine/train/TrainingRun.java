@@ -109,7 +109,10 @@ public final class TrainingRun {
             return this;
         }
 
-        /** The options of a new run; a resumed run reads its own from {@code config.json}. */
+        /**
+         * The options of a new run. A resumed run reads its own from {@code config.json}, taking only a larger
+         * {@code steps} from these and, if it uses a feature extractor, a new place for that file.
+         */
         public Builder optOptions(TrainingOptions value) {
             this.options = value;
             return this;
@@ -135,6 +138,8 @@ public final class TrainingRun {
         /**
          * @throws IllegalStateException if the folder holds a run and resuming was not asked for, or holds none
          *     and resuming was
+         * @throws FeatureExtractorException if the run's feature extractor ({@code --perceptual}) is missing or
+         *     unusable; checked here so that a run never starts without it
          */
         public TrainingRun build() throws IOException {
             Objects.requireNonNull(runFolder, "run folder");
@@ -145,19 +150,41 @@ public final class TrainingRun {
                     throw new IllegalStateException(f.root() + " holds no run to resume. Start one without --resume.");
                 }
                 TrainingOptions saved = f.readConfig();
-                options = options == null ? saved : withSteps(saved, options.steps());
+                options = options == null ? saved : resumed(saved, options);
             } else {
                 if (f.hasRun()) {
                     throw new IllegalStateException(f.root() + " already holds a run. Continue it with --resume, or choose"
                             + " another folder.");
                 }
                 Objects.requireNonNull(options, "options");
+                if (options.perceptual() != null) {
+                    // Absolute in config.json, so that a resume from another working directory finds the same file.
+                    options = TrainingOptionsCodec.with(options, Map.of("perceptual",
+                            Path.of(options.perceptual()).toAbsolutePath().normalize().toString()));
+                }
+            }
+            if (options.perceptual() != null) {
+                try {
+                    FeatureExtractor.check(Path.of(options.perceptual()), options.size());
+                } catch (FeatureExtractorException e) {
+                    if (!resume) {
+                        throw e;
+                    }
+                    throw new FeatureExtractorException(e.problem(), "This run was started with it (--perceptual, in its"
+                            + " config.json): put the file back, or give its new place with --perceptual when resuming.", e);
+                }
             }
             return new TrainingRun(this);
         }
 
-        private static TrainingOptions withSteps(TrainingOptions o, long steps) {
-            return TrainingOptionsCodec.with(o, Map.of("steps", Math.max(steps, o.steps())));
+        /** The saved options of a resumed run, with a larger step count and a moved feature extractor applied. */
+        private static TrainingOptions resumed(TrainingOptions saved, TrainingOptions given) {
+            Map<String, Object> changes = new LinkedHashMap<>();
+            changes.put("steps", Math.max(given.steps(), saved.steps()));
+            if (saved.perceptual() != null && given.perceptual() != null) {
+                changes.put("perceptual", Path.of(given.perceptual()).toAbsolutePath().normalize().toString());
+            }
+            return TrainingOptionsCodec.with(saved, changes);
         }
     }
 

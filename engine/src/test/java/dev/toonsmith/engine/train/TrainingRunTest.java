@@ -85,7 +85,7 @@ class TrainingRunTest {
     }
 
     @Test
-    void bothNetworksLearnAndTheDiscriminatorStandsStillDuringTheGeneratorStep() {
+    void bothNetworksLearnAndTheDiscriminatorStandsStillDuringTheGeneratorStep() throws Exception {
         TrainingOptions options = TrainingFixtures.tiny("cartoongan", 10, Map.of("initSteps", 0));
         try (NDManager manager = NDManager.newBaseManager();
                 CartoonGanStrategy strategy = new CartoonGanStrategy(options, manager.newSubManager())) {
@@ -204,7 +204,7 @@ class TrainingRunTest {
     }
 
     @Test
-    void noArraysAccumulateOver50Steps() {
+    void noArraysAccumulateOver50Steps() throws Exception {
         TrainingOptions options = TrainingFixtures.tiny("cartoongan", 60, Map.of("initSteps", 2));
         try (NDManager manager = NDManager.newBaseManager()) {
             NDManager networks = manager.newSubManager();
