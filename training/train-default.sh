@@ -4,12 +4,12 @@
 #   2. trains the lite generator with the product's own 'train' command (resumable: re-run to continue),
 #   3. exports the chosen checkpoint as a style (STEP=latest by default).
 # Usage: training/train-default.sh [RUN_DIR]     (default RUN_DIR: training/runs/default)
-# Environment: STEPS (default 4000), STEP (checkpoint to export, default latest), DEVICE (default auto).
+# Environment: STEPS (default 3000), STEP (checkpoint to export, default latest), DEVICE (default auto).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 run="${1:-$root/training/runs/default}"
-steps="${STEPS:-4000}"
+steps="${STEPS:-3000}"
 
 "$root/training/fetch-data.sh"
 
@@ -28,7 +28,7 @@ if [[ -f "$run/config.json" ]]; then
   args+=(--resume)
 else
   args+=(--photos "$root/training/data/photos" --cartoons "$cartoons"
-         --mode cartoongan --arch lite --size 128 --batch 16 --init-steps 100
+         --mode cartoongan --arch lite --size 256 --batch 4 --init-steps 100
          --d-width 32 --d-scales 2 --gan-loss lsgan --spectral-norm
          --lambda-adv 0.3 --lambda-content 2 --content-scale 4 --surface toon --lambda-surface 10 --lambda-tv 0.2
          --lr 5e-4 --lr-schedule linear
