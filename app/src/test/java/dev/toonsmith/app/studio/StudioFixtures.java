@@ -42,8 +42,15 @@ public final class StudioFixtures {
 
     /** Writes a small lite style into {@code home/styles} and returns its file. */
     public static Path installStyle(Path home, String id, String name) throws IOException {
+        return installStyle(home, id, name, new LiteSpec(4, 1, true));
+    }
+
+    /**
+     * Writes an untrained lite style of the given shape into {@code home/styles} and returns its file; at
+     * {@link LiteSpec#defaults()} it costs what a trained default-size style costs to run.
+     */
+    public static Path installStyle(Path home, String id, String name, LiteSpec spec) throws IOException {
         TorchRuntime.engine();
-        LiteSpec spec = new LiteSpec(4, 1, true);
         Path file = home.resolve("styles").resolve(id + ".toon");
         try (NDManager manager = NDManager.newBaseManager()) {
             Block generator = spec.newGenerator();

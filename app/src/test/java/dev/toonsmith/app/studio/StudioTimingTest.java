@@ -3,6 +3,10 @@ package dev.toonsmith.app.studio;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.toonsmith.app.studio.notify.NotificationsViewModel;
+import dev.toonsmith.app.studio.render.Photo;
+import dev.toonsmith.app.studio.render.PreviewRender;
+import dev.toonsmith.app.studio.render.Raster;
+import dev.toonsmith.app.studio.render.RenderStage;
 import dev.toonsmith.app.studio.render.Renderer;
 import dev.toonsmith.app.studio.render.StylizerCache;
 import dev.toonsmith.app.studio.tasks.BackgroundTasks;
@@ -29,9 +33,13 @@ import org.opencv.imgproc.Imgproc;
 
 /**
  * Not a test: the measurement behind the studio's latency figures, run on demand with
- * {@code -Dtoonsmith.timing=true} (and {@code -Dtoonsmith.timing.style=FILE.toon} for a real style). It times
+ * {@code -Dtoonsmith.timing=true}, on an untrained style of the default {@code lite} shape (or
+ * {@code -Dtoonsmith.timing.style=FILE.toon} for a trained one: the cost is the same). It times
  * the ViewModel from a change to the new result being handed to the UI thread, for a photo whose preview is
- * 1024 px wide, and prints medians. Nothing is asserted: timings depend on the machine.
+ * 1024 px wide, and prints medians: for a style change the first picture (the draft) and the 1024 px
+ * preview that replaces it, for a slider change the re-rendered preview. For comparison it also times the
+ * path without a draft (one generator pass at preview size, then post-processing) on the Renderer itself.
+ * Nothing is asserted: timings depend on the machine.
  */
 class StudioTimingTest {
 
@@ -49,7 +57,9 @@ class StudioTimingTest {
             java.nio.file.Files.copy(Path.of(given), home.resolve("styles").resolve(Path.of(given).getFileName()));
             styleId = null;
         } else {
-            StudioFixtures.installStyle(home, StudioFixtures.STYLE_ID, StudioFixtures.STYLE_NAME);
+            // Untrained, but the default lite's shape: what it costs does not depend on what it learnt.
+            StudioFixtures.installStyle(home, StudioFixtures.STYLE_ID, StudioFixtures.STYLE_NAME,
+                    dev.toonsmith.engine.model.LiteSpec.defaults());
             styleId = StudioFixtures.STYLE_ID;
         }
         Path photo = work.resolve("coffee-1536.png");
@@ -73,7 +83,9 @@ class StudioTimingTest {
                 holder[0].engineReady(renderer, styles, null, presets, presets.list().presets(), "Comic ink");
             });
             WorkspaceViewModel workspace = holder[0];
-            List<Long> styleChanges = new ArrayList<>();
+            List<Long> firstPictures = new ArrayList<>();
+            List<Long> previews = new ArrayList<>();
+            List<Long> withoutDraft = new ArrayList<>();
             List<Long> sliderChanges = new ArrayList<>();
             for (int round = 0; round < 8; round++) {
                 ui.run(() -> {
@@ -81,56 +93,89 @@ class StudioTimingTest {
                     workspace.open(photo);
                 });
                 ui.settle(tasks);
-                // A new photo: the style's generator has to run on it at preview size.
-                styleChanges.add(timeToResult(ui, tasks, workspace, () -> workspace.gallery().selectedProperty()
-                        .set(workspace.gallery().find(id).orElseThrow())));
+                // A new photo: the style's generator has to run on it, at draft and then at preview size.
+                long[] stages = timeToStages(ui, tasks, workspace, () -> workspace.gallery().selectedProperty()
+                        .set(workspace.gallery().find(id).orElseThrow()));
+                firstPictures.add(stages[0]);
+                previews.add(stages[1]);
                 for (int i = 0; i < 6; i++) {
                     double value = 0.3 + 0.1 * i;
-                    sliderChanges.add(timeToResult(ui, tasks, workspace,
-                            () -> workspace.adjustments().outlinesProperty().set(value)));
+                    sliderChanges.add(timeToStages(ui, tasks, workspace,
+                            () -> workspace.adjustments().outlinesProperty().set(value))[1]);
                     int colours = 4 + i;
-                    sliderChanges.add(timeToResult(ui, tasks, workspace,
-                            () -> workspace.adjustments().colorsProperty().set(colours)));
+                    sliderChanges.add(timeToStages(ui, tasks, workspace,
+                            () -> workspace.adjustments().colorsProperty().set(colours))[1]);
                 }
+                withoutDraft.add(previewWithoutDraft(renderer, photo, styles.find(id).orElseThrow(), workspace));
             }
             // The first round warms up the JIT and libtorch's allocator.
-            System.out.printf(Locale.ROOT, "%nSTUDIO TIMING (preview %s): style change median %d ms (min %d, max %d,"
-                    + " n=%d); slider change median %d ms (min %d, max %d, n=%d)%n",
-                    workspace.resultProperty().get(), median(styleChanges.subList(1, styleChanges.size())),
-                    Collections.min(styleChanges.subList(1, styleChanges.size())),
-                    Collections.max(styleChanges.subList(1, styleChanges.size())), styleChanges.size() - 1,
-                    median(sliderChanges.subList(12, sliderChanges.size())),
-                    Collections.min(sliderChanges.subList(12, sliderChanges.size())),
-                    Collections.max(sliderChanges.subList(12, sliderChanges.size())), sliderChanges.size() - 12);
+            System.out.printf(Locale.ROOT, "%nSTUDIO TIMING (preview %s)%n", workspace.resultProperty().get());
+            report("style change, first picture (draft)", firstPictures.subList(1, firstPictures.size()));
+            report("style change, 1024 px preview", previews.subList(1, previews.size()));
+            report("style change without a draft (Renderer only)", withoutDraft.subList(1, withoutDraft.size()));
+            report("slider change", sliderChanges.subList(12, sliderChanges.size()));
             ui.settle(tasks);
         }
     }
 
-    /** Milliseconds from a change on the UI thread to the new preview arriving on it. */
-    private static long timeToResult(UiQueue ui, BackgroundTasks tasks, WorkspaceViewModel workspace, Runnable change)
-            throws Exception {
-        Object[] before = new Object[1];
+    private static void report(String what, List<Long> millis) {
+        System.out.printf(Locale.ROOT, "  %-46s median %4d ms (min %d, max %d, n=%d)%n", what, median(millis),
+                Collections.min(millis), Collections.max(millis), millis.size());
+    }
+
+    /**
+     * Milliseconds for a style change as it was before drafts: one generator pass at preview size on a photo
+     * nothing is kept for, then blending and post-processing with the workspace's sliders, on this thread.
+     */
+    private static long previewWithoutDraft(Renderer renderer, Path file, dev.toonsmith.engine.style.StyleEntry style,
+            WorkspaceViewModel workspace) throws Exception {
+        Photo fresh = renderer.open(file);
+        try {
+            var settings = workspace.adjustments().current();
+            long start = System.nanoTime();
+            PreviewRender rendered = renderer.preview(fresh, style, settings.strength(), settings.postSettings(),
+                    () -> true);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            if (rendered.stage() != RenderStage.PREVIEW || !rendered.ranGenerator()) {
+                throw new AssertionError("expected a generator pass at preview size, got " + rendered);
+            }
+            return millis;
+        } finally {
+            fresh.release();
+        }
+    }
+
+    /**
+     * Milliseconds from a change on the UI thread to its first new picture arriving on it, and to the first
+     * picture of preview quality or better (the same picture when no draft was needed).
+     */
+    private static long[] timeToStages(UiQueue ui, BackgroundTasks tasks, WorkspaceViewModel workspace,
+            Runnable change) throws Exception {
         long[] start = new long[1];
-        java.util.concurrent.CountDownLatch arrived = new java.util.concurrent.CountDownLatch(1);
+        long[] arrivals = {-1, -1};
+        java.util.concurrent.CountDownLatch previewArrived = new java.util.concurrent.CountDownLatch(1);
         ui.run(() -> {
-            before[0] = workspace.resultProperty().get();
             workspace.resultProperty().addListener(new javafx.beans.value.ChangeListener<>() {
                 @Override
-                public void changed(javafx.beans.value.ObservableValue<? extends dev.toonsmith.app.studio.render.Raster> o,
-                        dev.toonsmith.app.studio.render.Raster was, dev.toonsmith.app.studio.render.Raster now) {
-                    workspace.resultProperty().removeListener(this);
-                    start[0] = System.nanoTime() - start[0];
-                    arrived.countDown();
+                public void changed(javafx.beans.value.ObservableValue<? extends Raster> o, Raster was, Raster now) {
+                    long millis = (System.nanoTime() - start[0]) / 1_000_000;
+                    if (arrivals[0] < 0) {
+                        arrivals[0] = millis;
+                    }
+                    if (workspace.resultStageProperty().get().atLeast(RenderStage.PREVIEW)) {
+                        arrivals[1] = millis;
+                        workspace.resultProperty().removeListener(this);
+                        previewArrived.countDown();
+                    }
                 }
             });
             start[0] = System.nanoTime();
             change.run();
         });
-        arrived.await();
-        long millis = start[0] / 1_000_000;
+        previewArrived.await();
         // Let the full-resolution render finish too, as a user pausing between moves would.
         ui.settle(tasks);
-        return millis;
+        return arrivals;
     }
 
     private static long median(List<Long> values) {

@@ -20,6 +20,9 @@ import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
+import org.opencv.core.Mat;
+import org.opencv.core.Size;
+import org.opencv.imgproc.Imgproc;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +35,11 @@ import org.slf4j.LoggerFactory;
  * ({@link ImageOps#blend}, about a millisecond), and the {@link PreviewPipeline} re-runs post-processing on
  * that. The full-resolution generator output of the current photo and style is kept too, so the background
  * full render and the export after a slider move only post-process again.
+ *
+ * <p>A style change can show a draft first ({@link #generate} at {@link RenderStage#DRAFT}): the generator at
+ * {@value #DRAFT_EDGE} px, a quarter of the preview's pixels, scaled up to the preview's size and kept in
+ * place of the preview-size output until that is generated. Everything after the generator treats the two
+ * alike, so sliders work on a draft exactly as on a preview.
  */
 public final class Renderer implements AutoCloseable {
 
@@ -40,14 +48,31 @@ public final class Renderer implements AutoCloseable {
     /** The preview's long edge: the size post-processing was tuned at, and quick enough to restyle. */
     public static final int PREVIEW_EDGE = PostProcess.REFERENCE_LONG_EDGE;
 
+    /** The draft's long edge: a quarter of the preview's pixels, so about a quarter of its generator time. */
+    public static final int DRAFT_EDGE = PREVIEW_EDGE / 2;
+
     private static final int PREVIEW_CACHE_ENTRIES = 8;
 
     private final StylizerCache stylizers;
     private final PreviewPipeline pipeline = new PreviewPipeline();
-    private final ReentrantLock generatorLock = new ReentrantLock();
+    /**
+     * Held for a generator pass at preview size, one at a time: a pass cannot stop mid-layer once started,
+     * and two would halve each other's cores and double the memory (about 0.9 GB each at 1024 px).
+     */
+    private final ReentrantLock previewPassLock = new ReentrantLock();
+    /**
+     * Held for a draft pass, one at a time; separate from {@link #previewPassLock} so that the next style's
+     * draft does not wait for the previous style's preview pass, which is stale but still running.
+     */
+    private final ReentrantLock draftPassLock = new ReentrantLock();
     private final ReentrantLock pipelineLock = new ReentrantLock();
     private final ReentrantLock fullLock = new ReentrantLock();
-    private final Map<String, Image> generatedPreviews = new LinkedHashMap<>(16, 0.75f, true);
+    /**
+     * Guards {@link #generatedPreviews} only, never held during a generator pass, so that a slider render can
+     * take the kept output while the next stage's pass runs.
+     */
+    private final Object keptLock = new Object();
+    private final Map<String, Generated> generatedPreviews = new LinkedHashMap<>(16, 0.75f, true);
     private String pipelineKey;
     private String fullKey;
     private Image fullGenerated;
@@ -81,7 +106,48 @@ public final class Renderer implements AutoCloseable {
     }
 
     /**
-     * The preview of {@code photo} in {@code style} (null: no style) at {@code strength}, post-processed.
+     * Makes sure generator output at least as good as {@code wanted} is kept for {@code photo} in
+     * {@code style}, running the generator if it is not. Asking for a {@link RenderStage#DRAFT} of a photo
+     * whose preview is too small for a draft to save much generates the preview-size output directly.
+     *
+     * @param wanted {@link RenderStage#DRAFT} or {@link RenderStage#PREVIEW}
+     * @param stillWanted asked before the generator starts, so that an overtaken request does not run it
+     * @throws CancellationException if the thread is interrupted or the request is no longer wanted
+     * @throws IOException with a message for the user if the style cannot be loaded
+     */
+    public GeneratorPass generate(Photo photo, StyleEntry style, RenderStage wanted, BooleanSupplier stillWanted)
+            throws IOException, InterruptedException {
+        Objects.requireNonNull(style, "style");
+        if (wanted == RenderStage.FULL) {
+            throw new IllegalArgumentException("the full resolution is renderFull's business");
+        }
+        RenderStage stage = wanted == RenderStage.DRAFT && !draftSavesTime(photo) ? RenderStage.PREVIEW : wanted;
+        try (Photo.Lease lease = photo.lease()) {
+            String key = generatorKey(photo, style);
+            ReentrantLock passLock = stage == RenderStage.DRAFT ? draftPassLock : previewPassLock;
+            passLock.lockInterruptibly();
+            try {
+                RenderStage kept = keptStage(key);
+                if (kept != null && kept.atLeast(stage)) {
+                    return new GeneratorPass(kept, false, 0);
+                }
+                checkWanted(stillWanted);
+                long start = System.nanoTime();
+                Stylizer stylizer = stylizers.get(style);
+                Image generated = stage == RenderStage.DRAFT ? draft(photo, stylizer)
+                        : stylizer.stylize(photo.preview(), StylizeOptions.defaults());
+                RenderStage nowKept = keep(key, new Generated(generated, stage));
+                return new GeneratorPass(nowKept, true, millis(System.nanoTime() - start));
+            } finally {
+                passLock.unlock();
+            }
+        }
+    }
+
+    /**
+     * The preview of {@code photo} in {@code style} (null: no style) at {@code strength}, post-processed,
+     * from the best generator output kept for them: the preview-size output, or else the draft. With nothing
+     * kept, the generator runs at preview size first.
      *
      * @param stillWanted asked before the shared preview state is replaced, so a request that has been
      *     overtaken by a newer one leaves it alone
@@ -93,36 +159,33 @@ public final class Renderer implements AutoCloseable {
         try (Photo.Lease lease = photo.lease()) {
             long start = System.nanoTime();
             boolean ranGenerator = false;
-            Image generated = null;
+            // No style: the photo itself is what post-processing works on, already at its best.
+            Generated generated = null;
             if (style != null) {
-                String key = photo.id() + "/" + style.id() + "@" + style.file();
-                generatorLock.lockInterruptibly();
-                try {
-                    generated = generatedPreviews.get(key);
+                String key = generatorKey(photo, style);
+                generated = keptCopy(key);
+                if (generated == null) {
+                    ranGenerator = generate(photo, style, RenderStage.PREVIEW, stillWanted).ranGenerator();
+                    generated = keptCopy(key);
                     if (generated == null) {
-                        checkWanted(stillWanted);
-                        Stylizer stylizer = stylizers.get(style);
-                        generated = stylizer.stylize(photo.preview(), StylizeOptions.defaults());
-                        remember(key, generated);
-                        ranGenerator = true;
+                        // The newest entry of the cache, evicted by eight newer ones in the moment since: the
+                        // generator passes are serialised, so this cannot happen short of a bug.
+                        throw new IllegalStateException("the generated preview of " + photo + " was evicted at once");
                     }
-                    // A copy, so that eviction by another request cannot free it under us.
-                    generated = generated.copy();
-                } finally {
-                    generatorLock.unlock();
                 }
             }
+            RenderStage stage = generated == null ? RenderStage.PREVIEW : generated.stage();
             long generatorDone = System.nanoTime();
             try {
                 Image result;
                 pipelineLock.lockInterruptibly();
                 try {
                     checkWanted(stillWanted);
-                    String key = photo.id() + "/" + (style == null ? "-" : style.id() + "@" + style.file())
+                    String key = photo.id() + "/" + (style == null ? "-" : generatorKey(photo, style) + "/" + stage)
                             + "/" + strength;
                     if (!key.equals(pipelineKey)) {
                         Image stylized = generated == null ? photo.preview().copy()
-                                : ImageOps.blend(photo.preview(), generated, strength);
+                                : ImageOps.blend(photo.preview(), generated.image(), strength);
                         try (stylized) {
                             pipeline.setStylized(stylized);
                         }
@@ -135,13 +198,44 @@ public final class Renderer implements AutoCloseable {
                 try (result) {
                     Raster raster = Rasters.fromImage(result, Integer.MAX_VALUE, photo.width(), photo.height());
                     long end = System.nanoTime();
-                    return new PreviewRender(raster, ranGenerator, ranGenerator ? millis(generatorDone - start) : 0,
-                            millis(end - generatorDone));
+                    return new PreviewRender(raster, stage, ranGenerator,
+                            ranGenerator ? millis(generatorDone - start) : 0, millis(end - generatorDone));
                 }
             } finally {
                 if (generated != null) {
-                    generated.close();
+                    generated.image().close();
                 }
+            }
+        }
+    }
+
+    /**
+     * Whether a draft is worth its extra pass: only when the preview has at least twice its pixels, i.e. a
+     * long edge of over {@value #DRAFT_EDGE} x 1.41 px. Below that the preview pass itself is quick.
+     */
+    private static boolean draftSavesTime(Photo photo) {
+        long longEdge = Math.max(photo.preview().width(), photo.preview().height());
+        return longEdge * longEdge >= 2L * DRAFT_EDGE * DRAFT_EDGE;
+    }
+
+    /**
+     * The generator at {@link #DRAFT_EDGE}, scaled up to the preview's size so that blending, the pipeline
+     * and the sliders treat it exactly like the preview-size output. Transparency is the photo's own, at
+     * full preview resolution, so a cut-out keeps its edge.
+     */
+    private static Image draft(Photo photo, Stylizer stylizer) {
+        Image preview = photo.preview();
+        Size size = new Size(preview.width(), preview.height());
+        try (Image small = stylizer.stylize(preview, StylizeOptions.defaults().withMaxEdge(DRAFT_EDGE));
+                ImageOps.AlphaSplit styled = ImageOps.splitAlpha(small)) {
+            Mat enlarged = new Mat();
+            // Bilinear, not bicubic: bicubic's overshoot would give the outline detector false edges.
+            Imgproc.resize(styled.colour().mat(), enlarged, size, 0, 0, Imgproc.INTER_LINEAR);
+            if (!preview.hasAlpha()) {
+                return Image.wrap(enlarged);
+            }
+            try (Image colour = Image.wrap(enlarged); ImageOps.AlphaSplit original = ImageOps.splitAlpha(preview)) {
+                return ImageOps.mergeAlpha(colour, original.alpha());
             }
         }
     }
@@ -180,20 +274,19 @@ public final class Renderer implements AutoCloseable {
     /** A copy of the generator's full-strength output at full size, computed once per photo and style. */
     private Image fullGenerated(Photo photo, StyleEntry style, Progress progress)
             throws IOException, InterruptedException {
-        String key = photo.id() + "/" + style.id() + "@" + style.file();
+        String key = generatorKey(photo, style);
         fullLock.lockInterruptibly();
         try {
             if (!key.equals(fullKey) || fullGenerated == null) {
                 if (photo.previewIsFull()) {
-                    generatorLock.lockInterruptibly();
-                    try {
-                        Image cached = generatedPreviews.get(key);
-                        if (cached != null) {
-                            replaceFull(key, cached.copy());
-                            return fullGenerated.copy();
-                        }
-                    } finally {
-                        generatorLock.unlock();
+                    // Only the preview-size output is the full-size one; a draft is scaled up from less.
+                    Generated kept = keptCopy(key);
+                    if (kept != null && kept.stage() == RenderStage.PREVIEW) {
+                        replaceFull(key, kept.image());
+                        return fullGenerated.copy();
+                    }
+                    if (kept != null) {
+                        kept.image().close();
                     }
                 }
                 Stylizer stylizer = stylizers.get(style);
@@ -238,12 +331,51 @@ public final class Renderer implements AutoCloseable {
         stylizers.evict(styleId);
     }
 
-    private void remember(String key, Image generated) {
-        generatedPreviews.put(key, generated);
-        Iterator<Image> eldest = generatedPreviews.values().iterator();
-        while (generatedPreviews.size() > PREVIEW_CACHE_ENTRIES && eldest.hasNext()) {
-            eldest.next().close();
-            eldest.remove();
+    /** The generator's full-strength output at preview size, and whether it is a scaled-up draft. */
+    private record Generated(Image image, RenderStage stage) {}
+
+    private static String generatorKey(Photo photo, StyleEntry style) {
+        return photo.id() + "/" + style.id() + "@" + style.file();
+    }
+
+    private RenderStage keptStage(String key) {
+        synchronized (keptLock) {
+            Generated kept = generatedPreviews.get(key);
+            return kept == null ? null : kept.stage();
+        }
+    }
+
+    /** A copy of the kept output, so that eviction by another request cannot free it under the caller. */
+    private Generated keptCopy(String key) {
+        synchronized (keptLock) {
+            Generated kept = generatedPreviews.get(key);
+            return kept == null ? null : new Generated(kept.image().copy(), kept.stage());
+        }
+    }
+
+    /**
+     * Keeps {@code generated} in place of a draft kept for the key; a draft that finishes after the preview
+     * (their passes may overlap) is dropped instead.
+     *
+     * @return the stage kept for the key now
+     */
+    private RenderStage keep(String key, Generated generated) {
+        synchronized (keptLock) {
+            Generated kept = generatedPreviews.get(key);
+            if (kept != null && kept.stage().atLeast(generated.stage())) {
+                generated.image().close();
+                return kept.stage();
+            }
+            generatedPreviews.put(key, generated);
+            if (kept != null) {
+                kept.image().close();
+            }
+            Iterator<Generated> eldest = generatedPreviews.values().iterator();
+            while (generatedPreviews.size() > PREVIEW_CACHE_ENTRIES && eldest.hasNext()) {
+                eldest.next().image().close();
+                eldest.remove();
+            }
+            return generated.stage();
         }
     }
 
@@ -268,9 +400,11 @@ public final class Renderer implements AutoCloseable {
     public void close() {
         pipeline.close();
         stylizers.close();
-        synchronized (this) {
-            generatedPreviews.values().forEach(Image::close);
+        synchronized (keptLock) {
+            generatedPreviews.values().forEach(kept -> kept.image().close());
             generatedPreviews.clear();
+        }
+        synchronized (this) {
             if (fullGenerated != null) {
                 fullGenerated.close();
                 fullGenerated = null;

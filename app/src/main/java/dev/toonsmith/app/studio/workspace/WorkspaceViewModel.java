@@ -8,10 +8,12 @@ import dev.toonsmith.app.studio.export.ExportViewModel;
 import dev.toonsmith.app.studio.gallery.GalleryViewModel;
 import dev.toonsmith.app.studio.gallery.StyleCardViewModel;
 import dev.toonsmith.app.studio.notify.NotificationsViewModel;
+import dev.toonsmith.app.studio.render.GeneratorPass;
 import dev.toonsmith.app.studio.render.Photo;
 import dev.toonsmith.app.studio.render.PreviewRender;
 import dev.toonsmith.app.studio.render.Raster;
 import dev.toonsmith.app.studio.render.Rasters;
+import dev.toonsmith.app.studio.render.RenderStage;
 import dev.toonsmith.app.studio.render.Renderer;
 import dev.toonsmith.app.studio.tasks.BackgroundTasks;
 import dev.toonsmith.app.studio.tasks.Lane;
@@ -44,10 +46,15 @@ import org.slf4j.LoggerFactory;
  * The Studio page: the photo, the before and after pictures, and the renders that connect the gallery and
  * the sliders to the after picture.
  *
- * <p>Rendering is latest-wins in three background lanes. A change first renders the preview (long edge
- * {@value Renderer#PREVIEW_EDGE} px; a slider costs only post-processing, a new style one generator pass at
- * preview size), then, for photos larger than the preview, the full resolution after a short pause. Any
- * newer change cancels both; the UI thread only receives finished rasters.
+ * <p>Rendering is latest-wins in four background lanes, and a new style (or a new photo with a style) goes
+ * through stages that each replace the picture before ({@link RenderStage}): a draft, the generator at
+ * {@value Renderer#DRAFT_EDGE} px scaled up to the preview's size; the preview, the generator at
+ * {@value Renderer#PREVIEW_EDGE} px; then, for photos larger than the preview, the full resolution after a
+ * short pause. The restyle lane runs the generator stages and only a newer photo or style cancels it; the
+ * preview lane blends and post-processes the best generator output there is, so a slider costs only
+ * post-processing at every stage and never stops the next stage's generator pass; the full lane renders the
+ * full resolution. Any change cancels the full render and stale post-processing; the UI thread only receives
+ * finished rasters.
  */
 public final class WorkspaceViewModel {
 
@@ -68,12 +75,14 @@ public final class WorkspaceViewModel {
     private final SamplesViewModel samples;
     private final ViewportModel viewport = new ViewportModel();
     private final Lane openLane;
+    private final Lane restyleLane;
     private final Lane previewLane;
     private final Lane fullLane;
 
     private final ReadOnlyObjectWrapper<Photo> photo = new ReadOnlyObjectWrapper<>(this, "photo");
     private final ReadOnlyObjectWrapper<Raster> original = new ReadOnlyObjectWrapper<>(this, "original");
     private final ReadOnlyObjectWrapper<Raster> result = new ReadOnlyObjectWrapper<>(this, "result");
+    private final ReadOnlyObjectWrapper<RenderStage> resultStage = new ReadOnlyObjectWrapper<>(this, "resultStage");
     private final ReadOnlyStringWrapper imageInfo = new ReadOnlyStringWrapper(this, "imageInfo", "");
     private final ReadOnlyStringWrapper renderInfo = new ReadOnlyStringWrapper(this, "renderInfo", "");
     private final ReadOnlyBooleanWrapper rendering = new ReadOnlyBooleanWrapper(this, "rendering");
@@ -83,8 +92,16 @@ public final class WorkspaceViewModel {
 
     private Renderer renderer;
     private StyleCardViewModel lastGoodStyle;
+    /** The photo and style the generator stages work for; a different one starts them over. */
+    private Restyle restyle;
+    /** The best generator output there is for {@link #restyle}; null until its first stage has run. */
+    private RenderStage generated;
+    /** The best stage asked of the restyle lane for {@link #restyle}, so each stage is asked for once. */
+    private RenderStage requested;
+    /** The photo and style, and the sliders, that the after picture was rendered with. */
+    private Restyle lastRenderedRestyle;
     private Adjustments lastRendered;
-    private StyleCardViewModel lastRenderedStyle;
+    private boolean restylePending;
     private boolean previewPending;
     private boolean fullPending;
 
@@ -98,6 +115,7 @@ public final class WorkspaceViewModel {
         this.export = new ExportViewModel(texts, tasks, notifications, this::exportJob);
         this.samples = new SamplesViewModel(tasks, samplesFolder);
         this.openLane = tasks.lane("open");
+        this.restyleLane = tasks.lane("restyle");
         this.previewLane = tasks.lane("preview");
         this.fullLane = tasks.lane("full");
         lastGoodStyle = gallery.selected();
@@ -173,8 +191,10 @@ public final class WorkspaceViewModel {
         Photo previous = photo.get();
         photo.set(opened.photo());
         original.set(opened.original());
+        resultStage.set(null);
         result.set(null);
         lastRendered = null;
+        lastRenderedRestyle = null;
         imageInfo.set(texts.format("workspace.imageInfo", opened.photo().file().getFileName(),
                 opened.photo().width(), opened.photo().height()));
         renderInfo.set("");
@@ -198,21 +218,91 @@ public final class WorkspaceViewModel {
                 .findFirst().ifPresent(this::open);
     }
 
-    /** Renders the preview for the current photo, style and sliders, replacing any render in progress. */
+    /**
+     * Brings the after picture up to date with the photo, style and sliders. A new photo or style starts the
+     * generator stages (draft, then preview); anything else re-renders post-processing on the best generator
+     * output there is. Either way stale renders are cancelled, never waited for.
+     */
     void requestPreview() {
         Photo current = photo.get();
         if (current == null || renderer == null) {
             return;
         }
         cancelFull();
+        long requestedAt = System.nanoTime();
         StyleCardViewModel card = gallery.selected();
-        Adjustments settings = adjustments.current();
-        StyleEntry style = card.entry();
-        boolean styleChanged = card != lastRenderedStyle;
-        boolean postOnly = !styleChanged && lastRendered != null && settings.strength() == lastRendered.strength();
+        boolean newLook = restyle == null || restyle.photo() != current || restyle.card() != card;
+        if (newLook) {
+            restyle = new Restyle(current, card, requestedAt);
+            // The previous style's post-processing must not land over the new style's first picture.
+            previewLane.cancel();
+            setPreviewPending(false);
+            restyleLane.cancel();
+            setRestylePending(false);
+            if (card.entry() == null) {
+                // Post-processing alone: the photo is all there is to work on, so there is nothing to draft.
+                generated = RenderStage.PREVIEW;
+                requested = RenderStage.PREVIEW;
+            } else {
+                generated = null;
+                requested = null;
+                runGenerator(restyle, RenderStage.DRAFT);
+                return;
+            }
+        }
+        if (generated == null) {
+            // The first stage is still generating; it renders with the sliders as they are when it lands.
+            return;
+        }
+        render(restyle, requestedAt, newLook);
+    }
+
+    /** The photo and style that generator stages work for, and when they were asked for. */
+    private record Restyle(Photo photo, StyleCardViewModel card, long requestedAt) {}
+
+    /** Runs the generator stage {@code stage} for {@code wanted} in the restyle lane, then renders with it. */
+    private void runGenerator(Restyle wanted, RenderStage stage) {
         Renderer engineRenderer = renderer;
+        StyleEntry style = wanted.card().entry();
+        Photo.Lease lease = wanted.photo().lease();
+        requested = stage;
+        setRestylePending(true);
+        restyleLane.submit(null, (request, progress) -> {
+            try (lease) {
+                return engineRenderer.generate(wanted.photo(), style, stage, request::isLatest);
+            }
+        }, pass -> {
+            // Delivered only while it is the restyle lane's newest request, and a new photo or style
+            // cancels the lane, so this is still the current photo and style.
+            setRestylePending(false);
+            generated = pass.stage();
+            requested = pass.stage().atLeast(requested) ? pass.stage() : requested;
+            logGenerator(pass, wanted);
+            // A slider render may already have picked this output up.
+            boolean alreadyShown = lastRenderedRestyle == wanted && resultStage.get() != null
+                    && resultStage.get().atLeast(pass.stage()) && adjustments.current().equals(lastRendered);
+            if (!alreadyShown) {
+                render(wanted, wanted.requestedAt(), true);
+            }
+        }, failure -> {
+            setRestylePending(false);
+            previewFailed(wanted.card(), failure);
+        });
+    }
+
+    /**
+     * Blends and post-processes the best generator output for {@code wanted} in the preview lane.
+     *
+     * @param requestedAt when the change this render answers was made, for the time the toolbar shows
+     * @param newLook whether it shows a new photo or style (a generator stage, or "No style"), not a slider
+     *     move, for the log
+     */
+    private void render(Restyle wanted, long requestedAt, boolean newLook) {
+        Renderer engineRenderer = renderer;
+        Photo current = wanted.photo();
+        StyleEntry style = wanted.card().entry();
+        Adjustments settings = adjustments.current();
         Photo.Lease lease = current.lease();
-        long start = System.nanoTime();
         setPreviewPending(true);
         previewLane.submit(null, (request, progress) -> {
             try (lease) {
@@ -221,35 +311,58 @@ public final class WorkspaceViewModel {
             }
         }, rendered -> {
             setPreviewPending(false);
-            result.set(rendered.raster());
-            long shownMillis = (System.nanoTime() - start) / 1_000_000;
+            long shownMillis = (System.nanoTime() - requestedAt) / 1_000_000;
+            if (rendered.stage().atLeast(RenderStage.PREVIEW)) {
+                // A slider render may have found the preview-size output before its stage reported back.
+                generated = RenderStage.PREVIEW;
+            }
+            logTiming(rendered, style, shownMillis, newLook, settings);
             lastRendered = settings;
-            lastRenderedStyle = card;
-            lastGoodStyle = card;
-            logTiming(rendered, style, shownMillis, styleChanged, postOnly);
-            renderInfo.set(texts.format(current.previewIsFull() ? "workspace.renderInfo.full" : "workspace.renderInfo.preview",
-                    rendered.raster().width(), rendered.raster().height(), shownMillis));
-            if (!current.previewIsFull()) {
+            lastRenderedRestyle = wanted;
+            lastGoodStyle = wanted.card();
+            String info = rendered.stage() == RenderStage.DRAFT ? "workspace.renderInfo.draft"
+                    : current.previewIsFull() ? "workspace.renderInfo.full" : "workspace.renderInfo.preview";
+            renderInfo.set(texts.format(info, rendered.raster().width(), rendered.raster().height(), shownMillis));
+            resultStage.set(rendered.stage());
+            result.set(rendered.raster());
+            // The draft is on screen before the preview's generator pass takes the cores. Listeners of the
+            // picture may have changed the photo, style or sliders meanwhile; their requests supersede what
+            // this one would start next.
+            if (rendered.stage() == RenderStage.DRAFT && restyle == wanted && requested == RenderStage.DRAFT) {
+                runGenerator(wanted, RenderStage.PREVIEW);
+            } else if (rendered.stage() == RenderStage.PREVIEW && !current.previewIsFull() && restyle == wanted
+                    && settings.equals(adjustments.current())) {
                 requestFull(current, style, settings);
             }
         }, failure -> {
             setPreviewPending(false);
-            previewFailed(card, failure);
+            previewFailed(wanted.card(), failure);
         });
     }
 
-    private void logTiming(PreviewRender rendered, StyleEntry style, long shownMillis, boolean styleChanged, boolean postOnly) {
+    private void logGenerator(GeneratorPass pass, Restyle wanted) {
+        if (pass.ranGenerator()) {
+            log.info("Generator for the {} of {} in '{}' took {} ms", pass.stage().name().toLowerCase(Locale.ROOT),
+                    wanted.photo(), wanted.card().name(), pass.generatorMillis());
+        }
+    }
+
+    private void logTiming(PreviewRender rendered, StyleEntry style, long shownMillis, boolean newLook,
+            Adjustments settings) {
         Raster r = rendered.raster();
+        String stage = rendered.stage().name().toLowerCase(Locale.ROOT);
         if (rendered.ranGenerator()) {
-            log.info("Style change shown in {} ms at {}x{} (generator {} ms, post-processing {} ms)", shownMillis,
-                    r.width(), r.height(), rendered.generatorMillis(), rendered.postMillis());
-        } else if (styleChanged) {
-            log.info("Style change shown in {} ms at {}x{} ({}; post-processing {} ms)", shownMillis, r.width(),
-                    r.height(), style == null ? "no style" : "generator output reused", rendered.postMillis());
-        } else {
-            log.info("Slider change shown in {} ms at {}x{} ({}; post-processing {} ms)", shownMillis, r.width(),
-                    r.height(), postOnly ? "post-processing only" : "strength blend and post-processing",
+            log.info("Style change shown in {} ms as the {} at {}x{} (generator {} ms, post-processing {} ms)",
+                    shownMillis, stage, r.width(), r.height(), rendered.generatorMillis(), rendered.postMillis());
+        } else if (newLook) {
+            log.info("Style change shown in {} ms as the {} at {}x{} ({}; post-processing {} ms)", shownMillis,
+                    stage, r.width(), r.height(), style == null ? "no style" : "generator output ready",
                     rendered.postMillis());
+        } else {
+            boolean postOnly = lastRendered != null && settings.strength() == lastRendered.strength();
+            log.info("Slider change shown in {} ms on the {} at {}x{} ({}; post-processing {} ms)", shownMillis,
+                    stage, r.width(), r.height(),
+                    postOnly ? "post-processing only" : "strength blend and post-processing", rendered.postMillis());
         }
     }
 
@@ -258,7 +371,8 @@ public final class WorkspaceViewModel {
             notifications.error(texts.format("workspace.styleFailed", card.name(), failure.getMessage()), failure);
             StyleCardViewModel fallback = lastGoodStyle != null && lastGoodStyle != card ? lastGoodStyle
                     : gallery.find(null).orElseThrow();
-            lastRenderedStyle = null;
+            // Start the fallback's stages over, even if it is the style the picture already shows.
+            restyle = null;
             gallery.selectedProperty().set(fallback);
         } else if (failure instanceof OutOfMemoryError) {
             notifications.unexpected(texts.get("workspace.renderOutOfMemory"), failure);
@@ -283,10 +397,12 @@ public final class WorkspaceViewModel {
             }
         }, raster -> {
             setFullPending(false);
-            result.set(raster);
             long millis = (System.nanoTime() - start) / 1_000_000;
             log.info("Full resolution ({}x{}) shown {} ms after the preview", current.width(), current.height(), millis);
+            // Text and stage first, so that whoever watches the picture reads the ones that go with it.
             renderInfo.set(texts.format("workspace.renderInfo.full", current.width(), current.height(), millis));
+            resultStage.set(RenderStage.FULL);
+            result.set(raster);
         }, failure -> {
             setFullPending(false);
             if (failure instanceof OutOfMemoryError) {
@@ -302,15 +418,27 @@ public final class WorkspaceViewModel {
         setFullPending(false);
     }
 
-    /** Only the newest request of a lane reports back, so "pending" is simply whether the newest has. */
+    /**
+     * Only the newest request of a lane reports back, so "pending" is simply whether the newest has; a lane
+     * cancelled outright reports nothing, so whoever cancels it clears its flag.
+     */
+    private void setRestylePending(boolean pending) {
+        restylePending = pending;
+        updateRendering();
+    }
+
     private void setPreviewPending(boolean pending) {
         previewPending = pending;
-        rendering.set(previewPending || fullPending);
+        updateRendering();
     }
 
     private void setFullPending(boolean pending) {
         fullPending = pending;
-        rendering.set(previewPending || fullPending);
+        updateRendering();
+    }
+
+    private void updateRendering() {
+        rendering.set(restylePending || previewPending || fullPending);
     }
 
     private Optional<ExportJob> exportJob() {
@@ -357,9 +485,17 @@ public final class WorkspaceViewModel {
         return original.getReadOnlyProperty();
     }
 
-    /** The latest render, preview or full resolution, for the after canvas. */
+    /** The latest render, draft, preview or full resolution, for the after canvas. */
     public ReadOnlyObjectProperty<Raster> resultProperty() {
         return result.getReadOnlyProperty();
+    }
+
+    /**
+     * Which stage {@link #resultProperty()} shows; null while it shows nothing. Changes just before the
+     * result does, so a listener of the result can read the stage of the picture it gets.
+     */
+    public ReadOnlyObjectProperty<RenderStage> resultStageProperty() {
+        return resultStage.getReadOnlyProperty();
     }
 
     /** "cat.jpg · 451 × 300 px". */
@@ -367,7 +503,10 @@ public final class WorkspaceViewModel {
         return imageInfo.getReadOnlyProperty();
     }
 
-    /** What the after picture is and how long it took, e.g. "Preview 1024 × 683 · 48 ms". */
+    /**
+     * What the after picture is and how long it took since the change it answers, e.g. "Draft · 210 ms" until
+     * the preview of a new style replaces it with "Preview 1024 × 683 · 790 ms".
+     */
     public ReadOnlyStringProperty renderInfoProperty() {
         return renderInfo.getReadOnlyProperty();
     }

@@ -3,16 +3,21 @@ package dev.toonsmith.app.studio.workspace;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.toonsmith.app.studio.StudioFixtures;
 import dev.toonsmith.app.studio.UiQueue;
+import dev.toonsmith.app.studio.adjust.Adjustments;
 import dev.toonsmith.app.studio.export.ExportFormat;
 import dev.toonsmith.app.studio.notify.NotificationsViewModel;
 import dev.toonsmith.app.studio.notify.Severity;
+import dev.toonsmith.app.studio.render.Photo;
+import dev.toonsmith.app.studio.render.PreviewRender;
 import dev.toonsmith.app.studio.render.Raster;
+import dev.toonsmith.app.studio.render.RenderStage;
 import dev.toonsmith.app.studio.render.Renderer;
 import dev.toonsmith.app.studio.render.StylizerCache;
 import dev.toonsmith.app.studio.tasks.BackgroundTasks;
@@ -23,12 +28,16 @@ import dev.toonsmith.engine.image.WriteOptions;
 import dev.toonsmith.engine.io.UserDirectories;
 import dev.toonsmith.engine.post.PresetLibrary;
 import dev.toonsmith.engine.runtime.DevicePreference;
+import dev.toonsmith.engine.style.StyleEntry;
 import dev.toonsmith.engine.style.StyleLibrary;
 import dev.toonsmith.ui.UiResources;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import javafx.beans.property.DoubleProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,18 +55,23 @@ class WorkspaceViewModelTest {
     private UiQueue ui;
     private BackgroundTasks tasks;
     private WorkspaceViewModel workspace;
+    private static final String OTHER_STYLE_ID = "other-lite";
+
     private Renderer renderer;
+    private StyleLibrary styles;
     private Path styleFile;
 
     @BeforeEach
     void setUp() throws Exception {
         Path home = work.resolve("home");
         styleFile = StudioFixtures.installStyle(home, StudioFixtures.STYLE_ID, StudioFixtures.STYLE_NAME);
+        // A second untrained style: its own random weights make pictures that differ from the first's.
+        StudioFixtures.installStyle(home, OTHER_STYLE_ID, "Other lite");
         UserDirectories directories = new UserDirectories(home);
         ui = new UiQueue();
         tasks = new BackgroundTasks(ui);
         var texts = UiResources.texts(Locale.ENGLISH);
-        StyleLibrary styles = StyleLibrary.load(directories);
+        styles = StyleLibrary.load(directories);
         PresetLibrary presets = new PresetLibrary(directories);
         renderer = new Renderer(new StylizerCache(styles, DevicePreference.CPU, 4));
         ui.run(() -> {
@@ -82,6 +96,67 @@ class WorkspaceViewModelTest {
 
     private Raster result() {
         return workspace.resultProperty().get();
+    }
+
+    private void selectStyle(String styleId) {
+        workspace.gallery().selectedProperty().set(workspace.gallery().find(styleId).orElseThrow());
+    }
+
+    /** A picture the after canvas showed: its stage, pixels and the toolbar's text at the time. */
+    private record Shown(RenderStage stage, Raster raster, String info) {}
+
+    /**
+     * Records every picture the workspace shows from now on. {@code onShown} runs on the UI thread right
+     * after each is recorded, as a user reacting to it would.
+     */
+    private List<Shown> recordShown(Consumer<Shown> onShown) {
+        List<Shown> shown = new CopyOnWriteArrayList<>();
+        ui.run(() -> workspace.resultProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                Shown picture = new Shown(workspace.resultStageProperty().get(), now,
+                        workspace.renderInfoProperty().get());
+                shown.add(picture);
+                onShown.accept(picture);
+            }
+        }));
+        return shown;
+    }
+
+    private static List<RenderStage> stages(List<Shown> shown) {
+        return shown.stream().map(Shown::stage).toList();
+    }
+
+    /** The sample photo scaled to a size, written as PNG. */
+    private Path resizedSample(String name, int width, int height) throws Exception {
+        Path file = work.resolve(width + "x" + height + "-" + name.replace(".jpg", ".png"));
+        try (Image sample = ImageReader.read(StudioFixtures.sample(name))) {
+            org.opencv.core.Mat resized = new org.opencv.core.Mat();
+            Imgproc.resize(sample.mat(), resized, new Size(width, height), 0, 0, Imgproc.INTER_CUBIC);
+            try (Image image = Image.wrap(resized)) {
+                ImageWriter.write(image, file, WriteOptions.defaults());
+            }
+        }
+        return file;
+    }
+
+    /**
+     * The pixels a renderer of its own, which has never shown anything, makes of the photo in the style at
+     * one stage with these sliders: what the workspace must show at that stage.
+     */
+    private byte[] expected(Path file, String styleId, RenderStage stage, Adjustments settings) throws Exception {
+        try (Renderer reference = new Renderer(new StylizerCache(styles, DevicePreference.CPU, 1))) {
+            Photo photo = reference.open(file);
+            try {
+                StyleEntry style = styles.find(styleId).orElseThrow();
+                reference.generate(photo, style, stage, () -> true);
+                PreviewRender rendered = reference.preview(photo, style, settings.strength(), settings.postSettings(),
+                        () -> true);
+                assertEquals(stage, rendered.stage());
+                return rendered.raster().bgraPremultiplied();
+            } finally {
+                photo.release();
+            }
+        }
     }
 
     @Test
@@ -250,6 +325,116 @@ class WorkspaceViewModelTest {
 
         assertEquals("dropped-style", workspace.gallery().selected().styleId());
         assertTrue(Files.exists(work.resolve("home/styles/dropped-style.toon")));
+    }
+
+    @Test
+    void aStyleChangeShowsADraftFirstAndThenThePreviewThatReplacesIt() throws Exception {
+        // Long edge 960: large enough for a draft at 512 px to save time, small enough to be its own preview.
+        Path file = resizedSample("coffee.jpg", 960, 640);
+        open(file);
+        List<Shown> shown = recordShown(picture -> { });
+
+        ui.run(() -> selectStyle(StudioFixtures.STYLE_ID));
+        ui.settle(tasks);
+
+        assertEquals(List.of(RenderStage.DRAFT, RenderStage.PREVIEW), stages(shown));
+        Shown draft = shown.get(0);
+        Shown preview = shown.get(1);
+        assertEquals(960, draft.raster().width(), "the draft is shown at the preview's size");
+        assertTrue(draft.info().startsWith("Draft"), draft.info());
+        assertTrue(preview.info().startsWith("Full size 960 × 640"), preview.info());
+        assertSame(preview.raster(), result());
+        assertEquals(RenderStage.PREVIEW, workspace.resultStageProperty().get());
+        Adjustments settings = workspace.adjustments().current();
+        assertArrayEquals(expected(file, StudioFixtures.STYLE_ID, RenderStage.DRAFT, settings),
+                draft.raster().bgraPremultiplied());
+        assertArrayEquals(expected(file, StudioFixtures.STYLE_ID, RenderStage.PREVIEW, settings),
+                preview.raster().bgraPremultiplied(), "what stays on screen is made from the preview-size pass");
+        assertFalse(Arrays.equals(draft.raster().bgraPremultiplied(), preview.raster().bgraPremultiplied()));
+        assertFalse(workspace.renderingProperty().get());
+    }
+
+    @Test
+    void openingALargePhotoWithAStyleSelectedShowsTheDraftThenThePreviewThenTheFullResolution() throws Exception {
+        Path large = resizedSample("cat.jpg", 1500, 1000);
+        open(StudioFixtures.sample("cat.jpg"));
+        ui.run(() -> selectStyle(StudioFixtures.STYLE_ID));
+        ui.settle(tasks);
+        List<Shown> shown = recordShown(picture -> { });
+
+        open(large);
+
+        assertEquals(List.of(RenderStage.DRAFT, RenderStage.PREVIEW, RenderStage.FULL), stages(shown));
+        assertTrue(shown.get(0).info().startsWith("Draft"), shown.get(0).info());
+        assertTrue(shown.get(1).info().startsWith("Preview 1024 × 683"), shown.get(1).info());
+        assertTrue(shown.get(2).info().startsWith("Full size 1500 × 1000"), shown.get(2).info());
+        assertTrue(result().fullResolution());
+    }
+
+    @Test
+    void aNewerStyleChangeCancelsTheOlderStylesStages() throws Exception {
+        Path file = resizedSample("coffee.jpg", 960, 640);
+        open(file);
+        boolean[] switched = {false};
+        // Right after the first style's draft is on screen, in the UI thread's next turn, when that style's
+        // preview pass has been asked for and is running (or about to), the user picks another style.
+        List<Shown> shown = recordShown(picture -> {
+            if (!switched[0]) {
+                switched[0] = true;
+                ui.execute(() -> selectStyle(OTHER_STYLE_ID));
+            }
+        });
+
+        ui.run(() -> selectStyle(StudioFixtures.STYLE_ID));
+        ui.settle(tasks);
+
+        assertEquals(List.of(RenderStage.DRAFT, RenderStage.DRAFT, RenderStage.PREVIEW), stages(shown),
+                "the first style's draft, then only the second style's draft and preview");
+        Adjustments settings = workspace.adjustments().current();
+        assertArrayEquals(expected(file, StudioFixtures.STYLE_ID, RenderStage.DRAFT, settings),
+                shown.get(0).raster().bgraPremultiplied());
+        assertArrayEquals(expected(file, OTHER_STYLE_ID, RenderStage.DRAFT, settings),
+                shown.get(1).raster().bgraPremultiplied());
+        assertArrayEquals(expected(file, OTHER_STYLE_ID, RenderStage.PREVIEW, settings),
+                shown.get(2).raster().bgraPremultiplied());
+        assertEquals(OTHER_STYLE_ID, workspace.gallery().selected().styleId());
+        assertFalse(workspace.renderingProperty().get());
+    }
+
+    @Test
+    void slidersMovedWhileOnlyTheDraftIsThereReRenderItAndThePreviewFollowsWithThem() throws Exception {
+        Path file = resizedSample("coffee.jpg", 960, 640);
+        open(file);
+        Adjustments before = workspace.adjustments().current();
+        double outlines = before.outlines() > 0.5 ? 0.1 : 0.9;
+        boolean[] moved = {false};
+        // The moment the draft is on screen, before the preview pass has been asked for, a slider moves.
+        List<Shown> shown = recordShown(picture -> {
+            if (!moved[0]) {
+                moved[0] = true;
+                workspace.adjustments().outlinesProperty().set(outlines);
+            }
+        });
+
+        ui.run(() -> selectStyle(StudioFixtures.STYLE_ID));
+        ui.settle(tasks);
+
+        Adjustments after = workspace.adjustments().current();
+        assertNotEquals(before, after);
+        assertEquals(RenderStage.DRAFT, shown.get(0).stage());
+        assertArrayEquals(expected(file, StudioFixtures.STYLE_ID, RenderStage.DRAFT, before),
+                shown.get(0).raster().bgraPremultiplied());
+        // Then the slider's render on the best output there was (almost always still the draft; the preview
+        // pass may just have won the race), and the preview with the slider where the user left it.
+        List<Shown> afterSlider = shown.subList(1, shown.size());
+        assertTrue(afterSlider.size() == 1 || afterSlider.size() == 2, stages(shown).toString());
+        for (Shown picture : afterSlider) {
+            assertArrayEquals(expected(file, StudioFixtures.STYLE_ID, picture.stage(), after),
+                    picture.raster().bgraPremultiplied(), picture.stage() + " does not show the moved slider");
+        }
+        assertEquals(RenderStage.PREVIEW, afterSlider.get(afterSlider.size() - 1).stage());
+        assertEquals(RenderStage.PREVIEW, workspace.resultStageProperty().get());
+        assertFalse(workspace.renderingProperty().get());
     }
 
 }
