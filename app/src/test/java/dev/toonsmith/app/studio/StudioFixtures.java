@@ -50,7 +50,9 @@ public final class StudioFixtures {
      * {@link LiteSpec#defaults()} it costs what a trained default-size style costs to run.
      */
     public static Path installStyle(Path home, String id, String name, LiteSpec spec) throws IOException {
-        TorchRuntime.engine();
+        // Seeded, so that every run draws the same untrained look: a random one sometimes has no edges for the
+        // outline sliders to change.
+        TorchRuntime.engine().setRandomSeed(id.hashCode());
         Path file = home.resolve("styles").resolve(id + ".toon");
         try (NDManager manager = NDManager.newBaseManager()) {
             Block generator = spec.newGenerator();

@@ -151,7 +151,7 @@ class StyleFormatTest {
     @Test
     void sizeMultipleMustMatchTheArchitecture() throws Exception {
         assertMessage(withManifest(json -> json.put("sizeMultiple", 8)),
-                "manifest field 'sizeMultiple' is 8 but lite(width=4, residualBlocks=1, residual=true) needs 4");
+                "manifest field 'sizeMultiple' is 8 but lite(width=4, residualBlocks=1, residual=true, detail=true) needs 4");
     }
 
     @Test
@@ -186,17 +186,17 @@ class StyleFormatTest {
         // Weights of width 4 under a manifest that says width 8: same names, other shapes.
         StyleManifest wide = StyleFixtures.manifest(new LiteSpec(8, 1, true), "round", "Round");
         Path file = zip(StyleFixtures.entries(wide.toJson(), StyleFixtures.weights(SPEC), StyleFixtures.png()));
-        assertMessage(file, "generator.safetensors does not fit lite(width=8, residualBlocks=1, residual=true): "
+        assertMessage(file, "generator.safetensors does not fit lite(width=8, residualBlocks=1, residual=true, detail=true): "
                 + "parameter '" + FIRST_PARAMETER + "' has shape (4, 3, 7, 7) in the weights but the architecture needs (8, 3, 7, 7)");
     }
 
     @Test
     void weightsMissingAParameter() throws Exception {
-        byte[] weights = StyleFixtures.weights(SPEC, name -> !name.equals("02head_02conv_bias"), a -> a);
+        byte[] weights = StyleFixtures.weights(SPEC, name -> !name.equals("03head_02conv_bias"), a -> a);
         Map<String, byte[]> entries = standard();
         entries.put(StyleManifest.WEIGHTS_ENTRY, weights);
-        assertMessage(zip(entries), "does not fit lite(width=4, residualBlocks=1, residual=true): "
-                + "1 parameter is missing (02head_02conv_bias)");
+        assertMessage(zip(entries), "does not fit lite(width=4, residualBlocks=1, residual=true, detail=true): "
+                + "1 parameter is missing (03head_02conv_bias)");
     }
 
     @Test
