@@ -4,7 +4,9 @@
 #   2. trains the lite generator with the product's own 'train' command (resumable: re-run to continue),
 #   3. exports the chosen checkpoint as a style (STEP=latest by default).
 # Usage: training/train-default.sh [RUN_DIR]     (default RUN_DIR: training/runs/default)
-# Environment: STEPS (default 3000), STEP (checkpoint to export, default latest), DEVICE (default auto).
+# Environment: STEPS (default 3000), STEP (checkpoint to export, default latest), DEVICE (default auto),
+#   EXPORT_ONLY=1 (skip training: export the run's checkpoint as it is; how the bundled style was made after
+#   its run was stopped at step 2631 with SIGTERM, which checkpoints).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -35,7 +37,9 @@ else
          --sample-every 250 --checkpoint-every 250 --keep-checkpoints 12 --seed 42
          --device "${DEVICE:-auto}")
 fi
-"$root/toonsmith" "${args[@]}"
+if [[ "${EXPORT_ONLY:-0}" != 1 ]]; then
+  "$root/toonsmith" "${args[@]}"
+fi
 
 "$root/toonsmith" export-style "$run" --checkpoint "${STEP:-latest}" \
   -o "$root/engine/src/main/resources/dev/toonsmith/engine/styles/default.toon" \

@@ -55,7 +55,7 @@ class StudioUiTest {
         StudioFixtures.installStyle(home, StudioFixtures.STYLE_ID, StudioFixtures.STYLE_NAME);
         Studio.Config config = new Studio.Config(new UserDirectories(home), StudioFixtures.samples(), dialogs,
                 DevicePreference.CPU, home.resolve("logs/studio.log"), Platform::runLater);
-        StudioOptions options = new StudioOptions(null, null, "Clean cel", null, 1200, 760, false, null, false);
+        StudioOptions options = new StudioOptions(null, null, "Clean cel", null, 1400, 1100, false, null, false);
         studio = Studio.open(stage, config, options);
     }
 

@@ -43,11 +43,19 @@ class StyleLibraryTest {
     }
 
     @Test
-    void theShippedIndexBundlesNothingYet() {
+    void theShippedIndexBundlesTheTrainedDefaultStyle() throws Exception {
         StyleLibrary library = StyleLibrary.load(dirs);
-        assertEquals(List.of(), library.entries());
         assertEquals(List.of(), library.problems());
-        assertTrue(library.defaultStyle().isEmpty());
+        StyleEntry entry = library.defaultStyle().orElseThrow();
+        assertEquals(StyleSource.BUNDLED, entry.source());
+        assertFalse(entry.deletable());
+        assertTrue(entry.fileSize() <= 4L * 1024 * 1024, "the default style stays within 4 MB: " + entry.fileSize());
+        StyleBundle bundle = StyleBundle.read(entry.file());
+        StyleManifest manifest = bundle.manifest();
+        assertEquals("lite", manifest.architecture().name());
+        assertEquals("CC0-1.0", manifest.license());
+        assertTrue(manifest.attribution().contains("openclipart"), manifest.attribution());
+        assertTrue(bundle.parameterCount() < 1_500_000);
     }
 
     @Test

@@ -19,7 +19,11 @@ public final class StudioSettings {
     private Double windowY;
     private boolean maximized;
     private String lastFolder;
-    private String lastStyle;
+    /** What {@link #getLastStyle()} holds after the user chose "No style" (post-processing alone). */
+    public static final String NO_STYLE = "none";
+
+    // A first launch shows the bundled default style, so that a new user sees a cartoon at once.
+    private String lastStyle = dev.toonsmith.engine.style.StyleLibrary.DEFAULT_ID;
     private String lastPreset;
     private boolean splitView;
 

@@ -123,7 +123,7 @@ public final class Studio implements AutoCloseable {
 
     private void applyOptions(StudioOptions options) {
         if (options.style() != null) {
-            settings.setLastStyle("none".equalsIgnoreCase(options.style()) ? null : options.style());
+            settings.setLastStyle("none".equalsIgnoreCase(options.style()) ? StudioSettings.NO_STYLE : options.style());
         }
         if (options.preset() != null) {
             settings.setLastPreset(options.preset());
@@ -193,7 +193,7 @@ public final class Studio implements AutoCloseable {
     private void remember() {
         workspace.gallery().selectedProperty().addListener((obs, was, now) -> {
             if (now != null && workspace.readyProperty().get()) {
-                settings.setLastStyle(now.styleId());
+                settings.setLastStyle(now.isNoStyle() ? StudioSettings.NO_STYLE : now.styleId());
             }
         });
         workspace.adjustments().presetProperty().addListener((obs, was, now) -> {
