@@ -5,8 +5,8 @@
 #   3. exports the chosen checkpoint as a style (STEP=latest by default).
 # Usage: training/train-default.sh [RUN_DIR]     (default RUN_DIR: training/runs/default)
 # Environment: STEPS (default 3000), STEP (checkpoint to export, default latest), DEVICE (default auto),
-#   EXPORT_ONLY=1 (skip training: export the run's checkpoint as it is; how the bundled style was made after
-#   its run was stopped at step 2631 with SIGTERM, which checkpoints).
+#   EXPORT_ONLY=1 (skip training: export the run's newest checkpoint as it is, e.g. after stopping a run with
+#   Ctrl+C or SIGTERM, which checkpoint). The bundled style is this script's run to 3000 steps.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
