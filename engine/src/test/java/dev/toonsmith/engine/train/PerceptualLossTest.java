@@ -14,7 +14,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.toonsmith.engine.runtime.TorchRuntime;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -135,7 +134,7 @@ class PerceptualLossTest {
     void aRunWithTheExtractorLogsFeatureContentLossesAndResumesExactly() throws Exception {
         Path file = Files.copy(extractor, work.resolve("features.pt"));
         TrainingRun whole = run(work.resolve("whole"), options(4, file), false);
-        List<JsonNode> expected = metrics(whole.folder());
+        List<JsonNode> expected = TrainingFixtures.metrics(whole.folder());
         assertEquals(4, expected.size());
         for (JsonNode line : expected) {
             assertTrue(Double.isFinite(line.get("G_content").asDouble(Double.NaN)), line.toString());
@@ -144,7 +143,7 @@ class PerceptualLossTest {
 
         TrainingRun pooled = run(work.resolve("pooled"), TrainingFixtures.tiny("cartoongan", 1, Map.of("generator", DRAWING)),
                 false);
-        assertNotEquals(metrics(pooled.folder()).get(0).get("G_content").asDouble(), expected.get(0).get("G_content").asDouble(),
+        assertNotEquals(TrainingFixtures.metrics(pooled.folder()).get(0).get("G_content").asDouble(), expected.get(0).get("G_content").asDouble(),
                 1e-4, "same seed, photos and generator: only the content loss differs");
 
         // Stopped after step 1, as Ctrl+C would: it checkpoints step 2 and ends.
@@ -164,7 +163,7 @@ class PerceptualLossTest {
         // The options given on resume carry nothing of the extractor: it comes from config.json.
         TrainingRun second = run(work.resolve("split"), TrainingFixtures.tiny("cartoongan", 4, Map.of()), true);
         assertEquals(file.toAbsolutePath().toString(), second.options().perceptual());
-        List<JsonNode> resumed = metrics(second.folder());
+        List<JsonNode> resumed = TrainingFixtures.metrics(second.folder());
         assertEquals(4, resumed.size());
         for (int step = 2; step < 4; step++) {
             for (String loss : new String[] {"G_content", "G_total", "D_total"}) {
@@ -187,7 +186,7 @@ class PerceptualLossTest {
 
         TrainingRun relocated = run(work.resolve("run"), options(2, moved), true);
         assertEquals(moved.toAbsolutePath().toString(), relocated.folder().readConfig().perceptual());
-        assertEquals(2, metrics(relocated.folder()).size());
+        assertEquals(2, TrainingFixtures.metrics(relocated.folder()).size());
     }
 
     @Test
@@ -259,14 +258,4 @@ class PerceptualLossTest {
         return true;
     }
 
-    private static List<JsonNode> metrics(RunFolder folder) throws IOException {
-        ObjectMapper json = new ObjectMapper();
-        List<JsonNode> lines = new ArrayList<>();
-        for (String line : Files.readAllLines(folder.metrics())) {
-            if (!line.isBlank()) {
-                lines.add(json.readTree(line));
-            }
-        }
-        return lines;
-    }
 }

@@ -74,4 +74,16 @@ final class TrainingFixtures {
                 Map.entry("device", "cpu")));
         return TrainingOptionsCodec.with(base, changes);
     }
+
+    /** The run's metrics.jsonl, one JSON object per step. */
+    static java.util.List<com.fasterxml.jackson.databind.JsonNode> metrics(RunFolder folder) throws IOException {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        java.util.List<com.fasterxml.jackson.databind.JsonNode> lines = new java.util.ArrayList<>();
+        for (String line : java.nio.file.Files.readAllLines(folder.metrics())) {
+            if (!line.isBlank()) {
+                lines.add(json.readTree(line));
+            }
+        }
+        return lines;
+    }
 }

@@ -10,7 +10,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.toonsmith.engine.runtime.TorchRuntime;
 import dev.toonsmith.engine.train.data.DatasetException;
 import java.io.IOException;
@@ -60,7 +59,7 @@ class TrainingRunTest {
         assertTrue(run.failure().isEmpty(), run.failure().orElse(""));
         RunFolder folder = run.folder();
         assertTrue(Files.exists(folder.config()));
-        List<JsonNode> metrics = metrics(folder);
+        List<JsonNode> metrics = TrainingFixtures.metrics(folder);
         assertEquals(6, metrics.size());
         for (JsonNode line : metrics) {
             line.fields().forEachRemaining(f -> {
@@ -141,8 +140,8 @@ class TrainingRunTest {
         assertTrue(second.await(Duration.ofMinutes(2)));
         assertTrue(second.failure().isEmpty(), second.failure().orElse(""));
 
-        List<JsonNode> expected = metrics(whole.folder());
-        List<JsonNode> resumed = metrics(second.folder());
+        List<JsonNode> expected = TrainingFixtures.metrics(whole.folder());
+        List<JsonNode> resumed = TrainingFixtures.metrics(second.folder());
         assertEquals(8, resumed.size(), "steps 0-7 once each");
         for (int step = 4; step < 8; step++) {
             for (String loss : new String[] {"G_total", "D_total", "G_adv", "D_real"}) {
@@ -184,7 +183,7 @@ class TrainingRunTest {
                 .map(e -> (TrainingEvent.RolledBack) e).findFirst().orElseThrow();
         assertEquals(4, back.step(), "back to the checkpoint of step 4");
         assertTrue(run.result().orElseThrow().step() == 8);
-        List<JsonNode> lines = metrics(run.folder());
+        List<JsonNode> lines = TrainingFixtures.metrics(run.folder());
         assertEquals(8, lines.size(), "the steps after the checkpoint are logged once, after the rollback");
         for (JsonNode line : lines) {
             assertTrue(Double.isFinite(line.path("G_total").asDouble(0)), line.toString());
@@ -198,7 +197,7 @@ class TrainingRunTest {
         run.start();
         assertTrue(run.await(Duration.ofMinutes(2)));
         assertTrue(run.failure().isEmpty(), run.failure().orElse(""));
-        JsonNode last = metrics(run.folder()).get(3);
+        JsonNode last = TrainingFixtures.metrics(run.folder()).get(3);
         assertTrue(last.has("G_cycle") && last.has("G_identity") && last.has("D_cartoon"), last.toString());
         assertTrue(Files.size(run.folder().checkpoint(4).orElseThrow().resolve("extra.safetensors")) > 0);
     }
@@ -255,16 +254,6 @@ class TrainingRunTest {
         return total;
     }
 
-    private static List<JsonNode> metrics(RunFolder folder) throws IOException {
-        ObjectMapper json = new ObjectMapper();
-        List<JsonNode> lines = new ArrayList<>();
-        for (String line : Files.readAllLines(folder.metrics())) {
-            if (!line.isBlank()) {
-                lines.add(json.readTree(line));
-            }
-        }
-        return lines;
-    }
 
     private static Map<String, float[]> snapshot(ai.djl.nn.Block block) {
         Map<String, float[]> values = new TreeMap<>();
