@@ -6,8 +6,8 @@
 #   ./toonsmith stylize PHOTO --style none --post PRESET -o OUT.png   (post-processing alone)
 #   ./toonsmith stylize PHOTO -o OUT.png                              (the default style)
 #   ./toonsmith stylize PHOTO --post PRESET -o OUT.png                (default style + preset)
-# None of these photos was in the training data (training/data/photos are landscapes from Debian's
-# endless-sky-data; sample-images/ come from other packages, see sample-images/SOURCES.md).
+# None of these photos was in the training data (training/fetch-data.sh leaves sample-images/ out; see
+# sample-images/SOURCES.md for where they come from).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -89,6 +89,10 @@ CLIPART_MIN_SHORT_SIDE=128
 # and silhouettes would teach the generator to drain colour.
 CLIPART_MIN_CHROMA=0.10
 
+# GCompris activities whose photos are used (their public-domain and CC0 ones; see the photos section).
+GCOMPRIS_ACTIVITIES=(erase explore_farm_animals explore_monuments explore_world_animals explore_world_music)
+GCOMPRIS_MIN_SHORT_SIDE=400
+
 mkdir -p "$work/debs" "$work/x" "$data"
 
 # Downloads and unpacks a package once; later runs reuse it. Prints the unpacked root.
@@ -239,6 +243,39 @@ for source in "$es/$es_land"/*; do
     printf 'photos/%s\tendless-sky-data\t%s\tpublic domain (%s)\t%s\n' \
         "$target" "$es_land/$name" "$origin" "$holder" >>"$manifest_new"
 done
+
+# --- Photos: public-domain and CC0 GCompris photos of animals, monuments and musicians ------------
+# Close-ups of fur, feathers, stone and people, which the Endless Sky landscapes lack: without them the
+# style left such textures unflattened on users' photos. GCompris keeps them in Qt resource files.
+gc=$(unpack gcompris-qt-data)
+gc_rcc=usr/share/gcompris-qt/rcc
+gc_work=$work/gcompris
+gc_count=0
+for activity in "${GCOMPRIS_ACTIVITIES[@]}"; do
+    folder=$gc_work/$activity
+    if [[ ! $folder/.extracted -nt $gc/$gc_rcc/$activity.rcc ]]; then
+        rm -rf "$folder"
+        "$here/extract-rcc.py" "$gc/$gc_rcc/$activity.rcc" "$folder" .webp README >/dev/null
+        touch "$folder/.extracted"
+    fi
+    while IFS=$'\t' read -r name licence holder origin; do
+        [[ -f $folder/$name ]] || continue
+        # Public domain and CC0 only, so that the style stays free of attribution and ShareAlike terms.
+        shopt -s nocasematch
+        [[ $licence == "public domain" || $licence == cc0* ]] || { shopt -u nocasematch; continue; }
+        shopt -u nocasematch
+        (($(identify -format '%[fx:min(w,h)]' "$folder/$name") >= GCOMPRIS_MIN_SHORT_SIDE)) || continue
+        target=gcompris-$activity--${name%.*}.jpg
+        if [[ ! $data/photos/$target -nt $folder/$name ]]; then
+            # About the Endless Sky photos' scale, so that crops see objects at a size users' photos show them.
+            convert "$folder/$name" -auto-orient -strip -resize '720x720>' -quality 92 "$data/photos/$target"
+        fi
+        echo "$target" >>"$photos_kept"
+        gc_count=$((gc_count + 1))
+        printf 'photos/%s\tgcompris-qt-data\t%s (%s)\t%s\t%s, %s\n' \
+            "$target" "$gc_rcc/$activity.rcc" "$name" "$licence" "$holder" "$origin" >>"$manifest_new"
+    done < <("$here/extract-rcc.py" --licences "$folder"/README*)
+done
 remove_others "$data/photos" "$photos_kept"
 
 # --- Cartoons: colourful public-domain clip art ---------------------------------------------------
@@ -331,6 +368,10 @@ remove_others "$data/cartoons" "$cartoons_kept"
 # --- Licences ---------------------------------------------------------------------------------------
 mkdir -p "$data/copyright"
 cp "$es_copyright" "$data/copyright/endless-sky-data"
+cp "$gc/usr/share/doc/gcompris-qt-data/copyright" "$data/copyright/gcompris-qt-data"
+for activity in "${GCOMPRIS_ACTIVITIES[@]}"; do
+    cp "$gc_work/$activity/README" "$data/copyright/gcompris-qt-data.$activity.README"
+done
 cp "$ocp/usr/share/doc/openclipart-png/copyright" "$data/copyright/openclipart-png"
 rm -f "$data/copyright/pysiogame"
 $include_sharealike && cp "$pysio/usr/share/doc/pysiogame/copyright" "$data/copyright/pysiogame"
@@ -350,7 +391,8 @@ came from and its licence. The packages' copyright files are copied into \`copyr
 
 | folder | Debian package | files | licence, as the package's copyright file states it |
 |---|---|---|---|
-| \`photos/\` | endless-sky-data $(version endless-sky-data) | $photo_count | public domain ($photo_origins) |
+| \`photos/\` | endless-sky-data $(version endless-sky-data) | $((photo_count - gc_count)) | public domain ($photo_origins) |
+| \`photos/\` | gcompris-qt-data $(version gcompris-qt-data) | $gc_count | public domain or CC0-1.0, per file in the activities' READMEs (copied into \`copyright/\`; photographers and Wikimedia Commons sources in \`manifest.tsv\`) |
 | \`cartoons/\` | openclipart-png $(version openclipart-png) | $clipart_count | public domain (Creative Commons Public Domain Dedication) |
 EOF
     if $include_sharealike; then
@@ -363,7 +405,9 @@ says public domain; the CC-BY-SA ones and the views of space (\`space*\`, \`nasa
 \`earthrise*\`) are left out, and so are $(join_list "${excluded_samples[@]}"), which
 are in \`sample-images/\` as unseen test photos. Left out as well: ${#disputed_photos[@]} photos that a
 public-domain stanza claims only because its glob overlaps another photographer's CC-BY-SA files
-($(join_list "${disputed_photos[@]}")).
+($(join_list "${disputed_photos[@]}")). The GCompris photos (activities
+$(join_list "${GCOMPRIS_ACTIVITIES[@]}")) are those whose README stanza says Public Domain or CC0,
+at least ${GCOMPRIS_MIN_SHORT_SIDE} px on their short side, resized to at most 720 px.
 
 Cartoons are colourful openclipart drawings ($clipart_categories) whose visible part is at least
 ${CLIPART_MIN_LONG_SIDE}x${CLIPART_MIN_SHORT_SIDE} px, without duplicates, cut to the drawing with a 3% transparent margin.
@@ -393,7 +437,7 @@ if $write_samples; then
     done
 fi
 
-echo "Photos:   $photo_count in $data/photos ($photo_origins)"
+echo "Photos:   $photo_count in $data/photos ($photo_origins; GCompris, public domain or CC0: $gc_count)"
 echo "Cartoons: $((clipart_count + art4apps_count)) in $data/cartoons (openclipart, public domain: $clipart_count;" \
     "Art4Apps, CC-BY-SA-3.0: $art4apps_count$($include_sharealike || echo ', pass --include-sharealike to add them'))"
 echo "Licences: $data/LICENSES.md"

@@ -30,9 +30,9 @@ if [[ -f "$run/config.json" ]]; then
   args+=(--resume)
 else
   args+=(--photos "$root/training/data/photos" --cartoons "$cartoons"
-         --mode cartoongan --arch lite --size 256 --batch 4 --init-steps 100
+         --mode cartoongan --arch lite --refine 1 --size 256 --batch 4 --init-steps 100
          --d-width 32 --d-scales 2 --gan-loss lsgan --spectral-norm
-         --lambda-adv 0.3 --lambda-content 2 --content-scale 4 --surface toon --lambda-surface 10 --lambda-tv 0.2
+         --lambda-adv 0.3 --lambda-content 2 --content-scale 4 --surface toon --lambda-surface 15 --lambda-tv 0.2
          --lr 5e-4 --lr-schedule linear
          --sample-every 250 --checkpoint-every 250 --keep-checkpoints 12 --seed 42
          --device "${DEVICE:-auto}")
@@ -43,6 +43,6 @@ fi
 
 "$root/toonsmith" export-style "$run" --checkpoint "${STEP:-latest}" \
   -o "$root/engine/src/main/resources/dev/toonsmith/engine/styles/default.toon" \
-  --id default --name "Toonsmith Default" --author "Toonsmith contributors" --license CC0-1.0 \
-  --attribution "Trained on public-domain photos (Unsplash, morgueFile, NASA, USGS via Debian's endless-sky-data) and public-domain clip art (openclipart via Debian's openclipart-png); see training/data/LICENSES.md." \
+  --id default --name "Toonsmith Default" --author "Toonsmith contributors" --license CC0-1.0 --working-edge 1024 \
+  --attribution "Trained on public-domain photos (Unsplash, morgueFile, NASA, USGS via Debian's endless-sky-data; Wikimedia Commons public-domain and CC0 photos via Debian's gcompris-qt-data) and public-domain clip art (openclipart via Debian's openclipart-png); see training/data/LICENSES.md." \
   --description "Flat colours and clean lines, trained from scratch on public-domain images."

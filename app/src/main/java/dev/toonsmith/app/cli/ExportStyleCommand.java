@@ -51,8 +51,18 @@ final class ExportStyleCommand implements Callable<Integer> {
     @Option(names = "--description", paramLabel = "TEXT", description = "What the style looks like.")
     String description;
 
+    @Option(names = "--working-edge", paramLabel = "PX", defaultValue = "1024",
+            description = "Longest edge the style draws at: larger photos are stylized at this size and upsampled"
+                    + " edge-aware, so that outlines keep their look on big photos. 0: any size."
+                    + " Default: ${DEFAULT-VALUE} (the studio's preview size).")
+    int workingEdge;
+
     @Override
     public Integer call() throws Exception {
+        if (workingEdge != 0 && workingEdge < StyleManifest.MIN_WORKING_EDGE) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--working-edge must be 0 (any size) or at least "
+                    + StyleManifest.MIN_WORKING_EDGE + " pixels, got " + workingEdge);
+        }
         if (!output.getFileName().toString().endsWith(".toon")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "The output must end in .toon, got " + output);
         }
@@ -72,7 +82,7 @@ final class ExportStyleCommand implements Callable<Integer> {
                     + "' is not a valid style id: use lowercase letters, digits and dashes (give --id).");
         }
         StyleBundle bundle = StyleExport.export(new RunFolder(run), step,
-                new StyleExport.Details(styleId, name, author, license, attribution, description), output);
+                new StyleExport.Details(styleId, name, author, license, attribution, description, workingEdge), output);
         spec.commandLine().getOut().printf(Locale.ROOT, "Wrote %s (%s, %s, %,d parameters, trained %d steps)%n", output,
                 bundle.manifest().id(), bundle.spec().describe(), bundle.parameterCount(), bundle.manifest().training().steps());
         return 0;

@@ -68,6 +68,11 @@ final class StylizeCommand implements Callable<Integer> {
             description = "Largest tile edge in pixels for big photos. Default: chosen from a 1 GB memory budget.")
     int tile;
 
+    @Option(names = "--working-edge", paramLabel = "N",
+            description = "Longest edge the style draws at; larger photos are stylized at that size and upsampled"
+                    + " edge-aware. 0: at the photo's full resolution (finer, smaller outlines). Default: the style's own.")
+    Integer workingEdge;
+
     @Option(names = "--device", paramLabel = "auto|cpu|gpu", defaultValue = "auto",
             description = "Where the network runs. Default: ${DEFAULT-VALUE} (a CUDA GPU when usable, else the CPU).")
     String device;
@@ -83,7 +88,8 @@ final class StylizeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--style none leaves nothing to do:"
                     + " add --post PRESET (see 'toonsmith presets') or a post-processing option such as --colors.");
         }
-        StylizeOptions options = usage(() -> new StylizeOptions(strength, maxEdge, tile));
+        StylizeOptions options = usage(() -> new StylizeOptions(strength, maxEdge, tile,
+                workingEdge == null ? StylizeOptions.STYLE_WORKING_EDGE : requireNonNegative(workingEdge)));
         DevicePreference preference = usage(() -> DevicePreference.parse(device));
         WriteOptions writeOptions = usage(() -> new WriteOptions(quality));
         if (OutputFormat.forPath(output).isEmpty()) {
@@ -143,5 +149,13 @@ final class StylizeCommand implements Callable<Integer> {
                     .flatMap(f -> f.extensions().stream())
                     .iterator();
         }
+    }
+
+    private static int requireNonNegative(int workingEdge) {
+        if (workingEdge < 0) {
+            throw new IllegalArgumentException("--working-edge must be 0 (full resolution) or a number of pixels, got "
+                    + workingEdge);
+        }
+        return workingEdge;
     }
 }

@@ -53,6 +53,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--width", paramLabel = "N", description = "Generator width (lite) or base channels (cartoongan).")
     Integer width;
 
+    @Option(names = "--refine", paramLabel = "N",
+            description = "Full-resolution refining layers before the last layer (lite). Default: 1.")
+    Integer refine;
+
     @Option(names = "--size", paramLabel = "PX", description = "Crop size. Default: 128.")
     Integer size;
 
@@ -206,8 +210,19 @@ final class TrainCommand implements Callable<Integer> {
     private Map<String, Object> overrides() {
         Map<String, Object> o = new LinkedHashMap<>();
         put(o, "architecture", arch);
+        Map<String, Object> generator = new LinkedHashMap<>();
+        boolean lite = arch == null || arch.equals("lite");
         if (width != null) {
-            o.put("generator", Map.of((arch == null || arch.equals("lite")) ? "width" : "baseChannels", width));
+            generator.put(lite ? "width" : "baseChannels", width);
+        }
+        if (refine != null) {
+            if (!lite) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--refine applies to --arch lite only");
+            }
+            generator.put("refine", refine);
+        }
+        if (!generator.isEmpty()) {
+            o.put("generator", generator);
         }
         put(o, "size", size);
         put(o, "batch", batch);

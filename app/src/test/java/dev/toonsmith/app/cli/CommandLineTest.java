@@ -142,6 +142,14 @@ class CommandLineTest {
         Run run = run("stylize", photo.toString());
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("--output"), run.err());
+        Run negativeEdge = run("stylize", photo.toString(), "-o", work.resolve("o.png").toString(), "--style",
+                style.toString(), "--working-edge", "-3");
+        assertEquals(2, negativeEdge.exitCode());
+        assertTrue(negativeEdge.err().contains("--working-edge"), negativeEdge.err());
+        Run tinyEdge = run("export-style", work.toString(), "-o", work.resolve("x.toon").toString(), "--name", "X",
+                "--working-edge", "40");
+        assertEquals(2, tinyEdge.exitCode());
+        assertTrue(tinyEdge.err().contains("at least 128"), tinyEdge.err());
     }
 
     @Test
@@ -385,6 +393,12 @@ class CommandLineTest {
                 "--license", "CC0-1.0");
         assertEquals(0, export.exitCode(), export.err());
         assertTrue(export.out().contains("my-trained-style") && export.out().contains("6 steps"), export.out());
+        try (java.util.zip.ZipFile bundle = new java.util.zip.ZipFile(toon.toFile())) {
+            String manifest = new String(bundle.getInputStream(bundle.getEntry("manifest.json")).readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(manifest.contains("\"photos: photos\"") && manifest.contains("\"cartoons: cartoons\""), manifest);
+            assertFalse(manifest.contains(work.toString()), "a shared style must not reveal the trainer's folders");
+        }
 
         Run styles = run("styles");
         assertTrue(styles.out().contains("my-trained-style") && styles.out().contains("My Trained Style"), styles.out());

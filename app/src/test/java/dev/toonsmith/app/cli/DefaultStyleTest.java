@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,6 +74,53 @@ class DefaultStyleTest {
                     "boundaries inked: mean brightness on the photo's strongest edges " + cartoonOnEdges
                             + " vs the photo's " + photoOnEdges);
         }
+    }
+
+    /**
+     * A large photo must get the cartoon its 1024 px preview showed, not flat areas and outlines too small to
+     * see: the style draws at its working edge and the result is upsampled edge-aware.
+     */
+    @Test
+    void aLargePhotoGetsTheCartoonItsPreviewShowed() throws Exception {
+        Path big = work.resolve("coffee-big.png");
+        try (Image photo = ImageReader.read(Path.of("..", "sample-images", "coffee.jpg"))) {
+            Mat enlarged = new Mat();
+            Imgproc.resize(photo.mat(), enlarged, new Size(1800, 1200), 0, 0, Imgproc.INTER_CUBIC);
+            org.opencv.imgcodecs.Imgcodecs.imwrite(big.toString(), enlarged);
+        }
+        Path full = stylize(big, "full.png");
+        Path fullScale = stylize(big, "full-scale.png", "--working-edge", "0");
+        try (Image fullImage = ImageReader.read(full); Image fullScaleImage = ImageReader.read(fullScale);
+                Image photo = ImageReader.read(big)) {
+            assertEquals(1800, fullImage.width());
+            assertEquals(1200, fullImage.height());
+            Mat photoGray = gray(photo.mat());
+            double photoTexture = meanAbsLaplacian(photoGray);
+            double texture = meanAbsLaplacian(gray(fullImage.mat()));
+            double fullScaleTexture = meanAbsLaplacian(gray(fullScaleImage.mat()));
+            System.out.printf("1800x1200 coffee: texture %.2f -> %.2f at the working edge, %.2f drawn at full resolution%n",
+                    photoTexture, texture, fullScaleTexture);
+            assertTrue(texture < FLATTER * photoTexture, "surfaces flattened: " + texture + " vs the photo's " + photoTexture);
+            assertTrue(fullScaleTexture > 1.5 * texture,
+                    "drawn at full resolution the style's flat areas are too small to see: " + fullScaleTexture + " vs " + texture);
+            Mat boundaries = strongestEdges(photoGray, 0.04);
+            assertTrue(Core.mean(gray(fullImage.mat()), boundaries).val[0]
+                    < Core.mean(photoGray, boundaries).val[0] - DARKER_BOUNDARIES, "boundaries inked");
+        }
+    }
+
+    private Path stylize(Path photo, String outName, String... options) {
+        Path out = work.resolve(outName);
+        String[] args = new String[3 + options.length];
+        args[0] = "stylize";
+        args[1] = photo.toString();
+        args[2] = "-o=" + out;
+        System.arraycopy(options, 0, args, 3, options.length);
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        int exit = ToonsmithCommand.run(args, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(stderr, true, StandardCharsets.UTF_8));
+        assertEquals(0, exit, stderr.toString(StandardCharsets.UTF_8));
+        return out;
     }
 
     private static final double FLATTER = 0.7;

@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import dev.toonsmith.engine.image.GuidedUpsampling;
 import dev.toonsmith.engine.image.Image;
 import dev.toonsmith.engine.image.ImageOps;
 import dev.toonsmith.engine.image.OpenCv;
@@ -44,13 +45,16 @@ public final class Stylizer implements AutoCloseable {
     private final NDManager manager;
     private final boolean ownsManager;
     private final long memoryBudget;
+    private final int workingEdge;
     // Stylize calls share the read side; close() takes the write side, so it waits for calls in flight
     // instead of freeing the weights under them.
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private boolean closed;
 
-    private Stylizer(GeneratorSpec spec, Block generator, NDManager manager, boolean ownsManager, long memoryBudget) {
+    private Stylizer(GeneratorSpec spec, Block generator, NDManager manager, boolean ownsManager, long memoryBudget,
+            int workingEdge) {
         this.spec = Objects.requireNonNull(spec, "spec");
+        this.workingEdge = workingEdge;
         this.generator = Objects.requireNonNull(generator, "generator");
         this.manager = Objects.requireNonNull(manager, "manager");
         this.ownsManager = ownsManager;
@@ -66,12 +70,23 @@ public final class Stylizer implements AutoCloseable {
      * stylizer leaves the generator and its manager alone.
      */
     public static Stylizer over(GeneratorSpec spec, Block generator, NDManager manager) {
-        return new Stylizer(spec, generator, manager, false, TilePlan.DEFAULT_MEMORY_BUDGET);
+        return new Stylizer(spec, generator, manager, false, TilePlan.DEFAULT_MEMORY_BUDGET, 0);
     }
 
     /** A stylizer that owns {@code manager} (and the generator's parameters in it) and closes it. */
     public static Stylizer owning(GeneratorSpec spec, Block generator, NDManager manager) {
-        return new Stylizer(spec, generator, manager, true, TilePlan.DEFAULT_MEMORY_BUDGET);
+        return owning(spec, generator, manager, 0);
+    }
+
+    /**
+     * A stylizer that owns {@code manager} and runs the generator at most at {@code workingEdge} pixels
+     * (0: at every photo's full resolution) unless the options say otherwise.
+     */
+    public static Stylizer owning(GeneratorSpec spec, Block generator, NDManager manager, int workingEdge) {
+        if (workingEdge < 0) {
+            throw new IllegalArgumentException("workingEdge must be 0 or positive, got " + workingEdge);
+        }
+        return new Stylizer(spec, generator, manager, true, TilePlan.DEFAULT_MEMORY_BUDGET, workingEdge);
     }
 
     /**
@@ -84,7 +99,7 @@ public final class Stylizer implements AutoCloseable {
         NDManager weights = NDManager.newBaseManager(device);
         try {
             Block generator = style.newGenerator(weights, device);
-            return owning(style.spec(), generator, weights);
+            return owning(style.spec(), generator, weights, style.manifest().workingEdge());
         } catch (RuntimeException | Error e) {
             weights.close();
             throw e;
@@ -94,6 +109,11 @@ public final class Stylizer implements AutoCloseable {
     /** The architecture this stylizer runs. */
     public GeneratorSpec spec() {
         return spec;
+    }
+
+    /** The longest edge the generator runs at by default; 0 for every photo's full resolution. */
+    public int workingEdge() {
+        return workingEdge;
     }
 
     /** Where the generator runs. */
@@ -151,15 +171,41 @@ public final class Stylizer implements AutoCloseable {
 
     /** The stylized, strength-blended version of a BGR matrix, at its size and depth. */
     private Mat stylizeColour(Mat colour, double maxValue, StylizeOptions options, TileProgress progress) {
-        Mat stylized = new Mat(colour.rows(), colour.cols(), colour.type());
+        int edge = options.workingEdge() == StylizeOptions.STYLE_WORKING_EDGE ? workingEdge : options.workingEdge();
+        Mat stylized = null;
         try {
-            render(colour, maxValue, stylized, options.tileSize(), progress);
+            if (edge > 0 && Math.max(colour.cols(), colour.rows()) > edge) {
+                // The generator draws outlines and flat areas at the scale it was trained at: on the photo's
+                // full resolution they would be too small to see. Draw at the working size, take the edges
+                // back from the photo.
+                double scale = (double) edge / Math.max(colour.cols(), colour.rows());
+                Mat small = new Mat();
+                Mat styledSmall = null;
+                try {
+                    Imgproc.resize(colour, small, new Size(Math.max(1, Math.round(colour.cols() * scale)),
+                            Math.max(1, Math.round(colour.rows() * scale))), 0, 0, Imgproc.INTER_AREA);
+                    styledSmall = new Mat(small.rows(), small.cols(), small.type());
+                    render(small, maxValue, styledSmall, options.tileSize(), progress);
+                    checkCancelled();
+                    stylized = GuidedUpsampling.upsample(styledSmall, colour, maxValue);
+                } finally {
+                    small.release();
+                    if (styledSmall != null) {
+                        styledSmall.release();
+                    }
+                }
+            } else {
+                stylized = new Mat(colour.rows(), colour.cols(), colour.type());
+                render(colour, maxValue, stylized, options.tileSize(), progress);
+            }
             if (options.strength() < 1) {
                 Core.addWeighted(colour, 1 - options.strength(), stylized, options.strength(), 0, stylized);
             }
             return stylized;
         } catch (RuntimeException | Error e) {
-            stylized.release();
+            if (stylized != null) {
+                stylized.release();
+            }
             throw e;
         }
     }

@@ -33,6 +33,11 @@ public class Chain extends AbstractBlock implements Costed {
         return block;
     }
 
+    /** Whether no child was appended (the chain then passes its input through). */
+    public boolean isEmpty() {
+        return blocks.isEmpty();
+    }
+
     @Override
     protected NDList forwardInternal(
             ParameterStore parameterStore, NDList inputs, boolean training, PairList<String, Object> params) {

@@ -23,12 +23,16 @@ final class LiteGenerator extends AbstractBlock implements Costed {
 
     private final Chain body;
     private final ConvUnit detail;
+    private final Chain refine;
     private final ConvUnit head;
     private final boolean residual;
 
-    LiteGenerator(Chain body, ConvUnit detail, ConvUnit head, boolean residual) {
+    /** @param refine full-resolution layers between the joined features and the head (may be empty) */
+    LiteGenerator(Chain body, ConvUnit detail, Chain refine, ConvUnit head, boolean residual) {
         this.body = addChildBlock("body", body);
         this.detail = detail == null ? null : addChildBlock("detail", detail);
+        // An empty chain keeps no parameters, so styles without refining layers load as before.
+        this.refine = refine.isEmpty() ? null : addChildBlock("refine", refine);
         this.head = addChildBlock("head", head);
         this.residual = residual;
     }
@@ -47,6 +51,11 @@ final class LiteGenerator extends AbstractBlock implements Costed {
             edges.close();
         }
         features.close();
+        if (refine != null) {
+            NDArray refined = refine.forward(parameterStore, new NDList(joined), training, params).singletonOrThrow();
+            joined.close();
+            joined = refined;
+        }
         NDArray out = head.forward(parameterStore, new NDList(joined), training, params).singletonOrThrow();
         joined.close();
         if (!residual) {
@@ -77,13 +86,21 @@ final class LiteGenerator extends AbstractBlock implements Costed {
         if (detail != null) {
             detail.initialize(manager, dataType, inputShapes);
         }
+        if (refine != null) {
+            refine.initialize(manager, dataType, joinedShape(inputShapes[0]));
+        }
         head.initialize(manager, dataType, headInput(inputShapes[0]));
     }
 
-    private Shape headInput(Shape input) {
+    private Shape joinedShape(Shape input) {
         Shape features = body.getOutputShapes(new Shape[] {input})[0];
         long detailChannels = detail == null ? 0 : detail.getOutputShapes(new Shape[] {input})[0].get(1);
         return new Shape(input.get(0), features.get(1) + detailChannels + input.get(1), input.get(2), input.get(3));
+    }
+
+    private Shape headInput(Shape input) {
+        Shape joined = joinedShape(input);
+        return refine == null ? joined : refine.getOutputShapes(new Shape[] {joined})[0];
     }
 
     @Override
@@ -93,6 +110,7 @@ final class LiteGenerator extends AbstractBlock implements Costed {
 
     @Override
     public long flops(Shape input) {
-        return body.flops(input) + (detail == null ? 0 : detail.flops(input)) + head.flops(headInput(input));
+        return body.flops(input) + (detail == null ? 0 : detail.flops(input))
+                + (refine == null ? 0 : refine.flops(joinedShape(input))) + head.flops(headInput(input));
     }
 }

@@ -15,12 +15,16 @@ import java.util.Map;
  *     the quarter-resolution body and stay soft
  * @param residual whether the network predicts a change added to the photo (true) or the image itself
  *     through tanh (false)
+ * @param refine full-resolution 3x3 convolutions (instance norm, ReLU) between the joined features and the last
+ *     layer: with none, the last layer is a linear mix of upsampled body features, edges and photo and cannot
+ *     flatten texture while keeping boundaries sharp (that needs a non-linear decision per pixel)
  */
-public record LiteSpec(int width, int residualBlocks, boolean residual, boolean detail) implements GeneratorSpec {
+public record LiteSpec(int width, int residualBlocks, boolean residual, boolean detail, int refine)
+        implements GeneratorSpec {
 
-    /** A spec with the detail branch (the default since styles were first bundled). */
+    /** A spec with the detail branch and one refining layer (the defaults of this version). */
     public LiteSpec(int width, int residualBlocks, boolean residual) {
-        this(width, residualBlocks, residual, true);
+        this(width, residualBlocks, residual, true, 1);
     }
 
     public static final String NAME = "lite";
@@ -29,10 +33,10 @@ public record LiteSpec(int width, int residualBlocks, boolean residual, boolean 
     public static final long PARAMETER_BUDGET = 1_500_000;
 
     public LiteSpec {
-        if (width < 4 || residualBlocks < 0) {
-            throw new InvalidArchitectureException("lite needs width >= 4 and residualBlocks >= 0");
+        if (width < 4 || residualBlocks < 0 || refine < 0) {
+            throw new InvalidArchitectureException("lite needs width >= 4, residualBlocks >= 0 and refine >= 0");
         }
-        long parameters = parameterCount(width, residualBlocks, detail);
+        long parameters = parameterCount(width, residualBlocks, detail, refine);
         if (parameters > PARAMETER_BUDGET) {
             throw new InvalidArchitectureException("lite with width " + width + " and " + residualBlocks
                     + " residual blocks has " + parameters + " parameters, over the budget of " + PARAMETER_BUDGET
@@ -42,10 +46,10 @@ public record LiteSpec(int width, int residualBlocks, boolean residual, boolean 
 
     /** The number of trainable parameters, without building the network. */
     public long parameterCount() {
-        return parameterCount(width, residualBlocks, detail);
+        return parameterCount(width, residualBlocks, detail, refine);
     }
 
-    private static long parameterCount(long w, long blocks, boolean detail) {
+    private static long parameterCount(long w, long blocks, boolean detail, long refine) {
         long c = 4 * w;
         long stem = 49 * 3 * w + 2 * w;
         long down = 9 * w * 2 * w + 2 * 2 * w + 9 * 2 * w * c + 2 * c;
@@ -53,8 +57,11 @@ public record LiteSpec(int width, int residualBlocks, boolean residual, boolean 
         long residual = blocks * 2 * (9 * c + c + c * c + 2 * c);
         long up = c * 2 * w + 2 * w + 9 * 2 * w * 2 * w + 2 * 2 * w + 2 * w * w + w + 9 * w * w + 2 * w;
         long detailBranch = detail ? 27 * w + 2 * w : 0; // 3x3 conv without bias, then affine instance norm
-        long head = 9 * (w + (detail ? w : 0) + 3) * 3 + 3;
-        return stem + down + residual + up + detailBranch + head;
+        long joined = w + (detail ? w : 0) + 3;
+        // Refining layers: 3x3 without bias, then affine instance norm; the first one reads the joined channels.
+        long refining = refine == 0 ? 0 : (9 * joined * w + 2 * w) + (refine - 1) * (9 * w * w + 2 * w);
+        long head = 9 * (refine == 0 ? joined : w) * 3 + 3;
+        return stem + down + residual + up + detailBranch + refining + head;
     }
 
     /** The default trade-off between look and speed. */
@@ -69,7 +76,8 @@ public record LiteSpec(int width, int residualBlocks, boolean residual, boolean 
                 h.integer("width", d.width, 4, 64),
                 h.integer("residualBlocks", d.residualBlocks, 0, 16),
                 h.flag("residual", d.residual),
-                h.flag("detail", d.detail));
+                h.flag("detail", d.detail),
+                h.integer("refine", d.refine, 0, 4));
         h.resolved();
         return spec;
     }
@@ -86,6 +94,7 @@ public record LiteSpec(int width, int residualBlocks, boolean residual, boolean 
         map.put("residualBlocks", residualBlocks);
         map.put("residual", residual);
         map.put("detail", detail);
+        map.put("refine", refine);
         return map;
     }
 
@@ -101,7 +110,7 @@ public record LiteSpec(int width, int residualBlocks, boolean residual, boolean 
 
     @Override
     public int receptiveRadius() {
-        return 3 + 1 + 2 + residualBlocks * 2 * 4 + 4 + 2 + 1;
+        return 3 + 1 + 2 + residualBlocks * 2 * 4 + 4 + 2 + refine + 1;
     }
 
     @Override
@@ -135,7 +144,11 @@ public record LiteSpec(int width, int residualBlocks, boolean residual, boolean 
                 .optNonlinearity(residual ? ConvUnit.Nonlinearity.NONE : ConvUnit.Nonlinearity.TANH)
                 .build();
         ConvUnit detailBranch = detail ? ConvUnit.builder(w, 3).build() : null;
-        return new LiteGenerator(body, detailBranch, head, residual);
+        Chain refining = new Chain();
+        for (int i = 0; i < refine; i++) {
+            refining.append("refine" + i, ConvUnit.builder(w, 3).build());
+        }
+        return new LiteGenerator(body, detailBranch, refining, head, residual);
     }
 
     @Override

@@ -101,13 +101,21 @@ final class ManifestReader {
         if (sizeMultiple < 1) {
             throw invalid("sizeMultiple", root.get("sizeMultiple"), "it must be at least 1");
         }
+        int workingEdge = 0;
+        if (root.hasNonNull("workingEdge")) {
+            workingEdge = integer(root, "workingEdge");
+            if (workingEdge != 0 && workingEdge < StyleManifest.MIN_WORKING_EDGE) {
+                throw invalid("workingEdge", root.get("workingEdge"),
+                        "it must be 0 (any size) or at least " + StyleManifest.MIN_WORKING_EDGE + " pixels");
+            }
+        }
         StyleManifest.Training training = training(root);
         Instant createdAt = instant(root, "createdAt");
         String weights = entryName(root, "weights");
         String thumbnail = entryName(root, "thumbnail");
 
         return new StyleManifest(formatVersion, id, name, description, author, license, attribution,
-                new StyleManifest.Architecture(architectureName, hyperparameters), input, sizeMultiple, training,
+                new StyleManifest.Architecture(architectureName, hyperparameters), input, sizeMultiple, workingEdge, training,
                 createdAt, weights, thumbnail);
     }
 

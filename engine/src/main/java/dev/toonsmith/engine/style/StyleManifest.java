@@ -30,13 +30,18 @@ import java.util.regex.Pattern;
  * <p>Required in a file: {@code formatVersion}, {@code id}, {@code name}, {@code author}, {@code license},
  * {@code architecture.name}, {@code input}, {@code sizeMultiple}, {@code createdAt}, {@code weights} and
  * {@code thumbnail}. {@code description} and {@code attribution} default to empty,
- * {@code architecture.hyperparameters} to the architecture's defaults and {@code training} to nothing known.
+ * {@code architecture.hyperparameters} to the architecture's defaults, {@code workingEdge} to 0 and
+ * {@code training} to nothing known.
  * Unknown fields are ignored, so that later versions of format 1 can add optional information.
  *
  * @param formatVersion the style format; this version writes {@link #FORMAT_VERSION}
  * @param id a stable lowercase slug, unique among installed styles
  * @param name the display name
  * @param hyperparameters as written in the file (may omit defaults)
+ * @param workingEdge the longest edge, in pixels, at which the generator draws the look it was trained for
+ *     (about the size of its training photos); larger photos are stylized at this size and brought back to
+ *     full resolution edge-aware, so that a 12-megapixel photo gets the same cartoon as its preview instead of
+ *     outlines and flat areas too small to see. 0: the generator runs at every photo's own resolution
  * @param createdAt when the style was made, to the second
  * @param weights the zip entry holding the generator's parameters as safetensors
  * @param thumbnail the zip entry holding a PNG preview
@@ -52,6 +57,7 @@ public record StyleManifest(
         Architecture architecture,
         Input input,
         int sizeMultiple,
+        int workingEdge,
         Training training,
         Instant createdAt,
         String weights,
@@ -63,6 +69,9 @@ public record StyleManifest(
     public static final String MANIFEST_ENTRY = "manifest.json";
     public static final String WEIGHTS_ENTRY = "generator.safetensors";
     public static final String THUMBNAIL_ENTRY = "thumbnail.png";
+
+    /** The smallest working edge a style may ask for: below it, faces and text are lost before the style runs. */
+    public static final int MIN_WORKING_EDGE = 128;
 
     /** The longest id: ids become file names and must stay short on every platform. */
     public static final int MAX_ID_LENGTH = 64;
@@ -87,6 +96,10 @@ public record StyleManifest(
         Objects.requireNonNull(input, "input");
         if (sizeMultiple < 1) {
             throw new IllegalArgumentException("sizeMultiple must be >= 1, got " + sizeMultiple);
+        }
+        if (workingEdge != 0 && workingEdge < MIN_WORKING_EDGE) {
+            throw new IllegalArgumentException(
+                    "workingEdge must be 0 (any size) or at least " + MIN_WORKING_EDGE + ", got " + workingEdge);
         }
         training = training == null ? Training.UNKNOWN : training;
         Objects.requireNonNull(createdAt, "createdAt");
@@ -139,6 +152,9 @@ public record StyleManifest(
         addNumber(range, input.low());
         addNumber(range, input.high());
         root.put("sizeMultiple", sizeMultiple);
+        if (workingEdge > 0) {
+            root.put("workingEdge", workingEdge);
+        }
         ObjectNode train = root.putObject("training");
         train.put("summary", training.summary());
         train.put("steps", training.steps());
@@ -247,6 +263,7 @@ public record StyleManifest(
         private String attribution = "";
         private Training training = Training.UNKNOWN;
         private Instant createdAt;
+        private int workingEdge;
 
         private Builder(String id, String name, GeneratorSpec spec) {
             this.id = id;
@@ -280,6 +297,12 @@ public record StyleManifest(
             return this;
         }
 
+        /** See {@link StyleManifest#workingEdge()}; defaults to 0 (any size). */
+        public Builder workingEdge(int workingEdge) {
+            this.workingEdge = workingEdge;
+            return this;
+        }
+
         /** Defaults to now. */
         public Builder createdAt(Instant createdAt) {
             this.createdAt = createdAt;
@@ -290,7 +313,7 @@ public record StyleManifest(
         public StyleManifest build() {
             Instant created = createdAt != null ? createdAt : Instant.now();
             return new StyleManifest(FORMAT_VERSION, id, name, description, author, license, attribution,
-                    Architecture.of(spec), Input.ENGINE, spec.sizeMultiple(), training,
+                    Architecture.of(spec), Input.ENGINE, spec.sizeMultiple(), workingEdge, training,
                     created.truncatedTo(ChronoUnit.SECONDS), WEIGHTS_ENTRY, THUMBNAIL_ENTRY);
         }
     }

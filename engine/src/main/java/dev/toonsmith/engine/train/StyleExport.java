@@ -28,8 +28,17 @@ public final class StyleExport {
      * @param license the licence of the weights (mind the licences of the training images)
      * @param attribution credits for the training images
      * @param description free text
+     * @param workingEdge the longest edge the style draws at ({@link StyleManifest#workingEdge()}; 0: any size)
      */
-    public record Details(String id, String name, String author, String license, String attribution, String description) {}
+    public record Details(String id, String name, String author, String license, String attribution, String description,
+            int workingEdge) {
+
+        /**
+         * The working edge new styles get: the studio's preview size, so that an export at full resolution shows
+         * the look the preview showed.
+         */
+        public static final int DEFAULT_WORKING_EDGE = 1024;
+    }
 
     private StyleExport() {}
 
@@ -54,6 +63,7 @@ public final class StyleExport {
                 .license(details.license())
                 .attribution(details.attribution() == null ? "" : details.attribution())
                 .description(details.description() == null ? "" : details.description())
+                .workingEdge(details.workingEdge())
                 .training(new StyleManifest.Training(summary(options, at), at, options.mode(), datasets(run)))
                 .build();
         byte[] weights = Files.readAllBytes(checkpoint.resolve("generator.safetensors"));
@@ -70,8 +80,15 @@ public final class StyleExport {
     }
 
     private static List<String> datasets(RunFolder run) throws IOException {
+        // Folder names only: a full path would tell everyone the style is shared with where its trainer keeps files.
         Optional<DatasetFolders> folders = DatasetFolders.read(run);
-        return folders.map(f -> List.of("photos: " + f.photos(), "cartoons: " + f.cartoons())).orElse(List.of());
+        return folders.map(f -> List.of("photos: " + folderName(f.photos()), "cartoons: " + folderName(f.cartoons())))
+                .orElse(List.of());
+    }
+
+    private static String folderName(Path folder) {
+        Path name = folder.getFileName();
+        return name == null ? folder.toString() : name.toString();
     }
 
     /** The first stylized sample (bottom row, first column) of the grid nearest before the checkpoint. */

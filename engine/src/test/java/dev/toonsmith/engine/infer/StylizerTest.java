@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
 import dev.toonsmith.engine.TestImages;
+import dev.toonsmith.engine.image.GuidedUpsampling;
 import dev.toonsmith.engine.image.Image;
+import dev.toonsmith.engine.image.ImageOps;
 import dev.toonsmith.engine.model.CartoonGanSpec;
 import dev.toonsmith.engine.model.LiteSpec;
 import dev.toonsmith.engine.runtime.TorchRuntime;
@@ -181,6 +183,33 @@ class StylizerTest {
             } finally {
                 Thread.interrupted();
             }
+        }
+    }
+
+    @Test
+    void aWorkingEdgeDrawsAtThatSizeAndReturnsThePhotosSizeAndAlpha() {
+        Mat alpha = new Mat(199, 300, CvType.CV_8UC1);
+        for (int y = 0; y < alpha.rows(); y++) {
+            alpha.row(y).setTo(new org.opencv.core.Scalar(y));
+        }
+        try (Stylizer edged = TestGenerators.stylizer(new LiteSpec(6, 2, false), 128);
+                Image photo = TestImages.load("chelsea-300.png");
+                Image withAlpha = ImageOps.mergeAlpha(photo, alpha);
+                Image out = edged.stylize(withAlpha, StylizeOptions.defaults());
+                ImageOps.AlphaSplit outSplit = ImageOps.splitAlpha(out);
+                Image small = ImageOps.resizeToMaxEdge(photo, 128);
+                Image drawnSmall = edged.stylize(small, StylizeOptions.defaults());
+                Image fullScale = edged.stylize(photo, StylizeOptions.defaults().withWorkingEdge(0));
+                Image upsampled = Image.wrap(GuidedUpsampling.upsample(drawnSmall.mat(), photo.mat(), 255))) {
+            assertEquals(128, edged.workingEdge());
+            assertEquals(photo.width(), out.width());
+            assertEquals(photo.height(), out.height());
+            assertTrue(samePixels(alpha, outSplit.alpha()), "alpha is carried through");
+            // Drawn at 128 px and upsampled with the photo as guide; without the working edge it is another picture.
+            double fromSmall = meanAbsoluteDifference(upsampled, outSplit.colour());
+            double fromFull = meanAbsoluteDifference(fullScale, outSplit.colour());
+            assertTrue(fromSmall < 0.01, "drawn at the working edge: " + fromSmall);
+            assertTrue(fromFull > 0.02, "--working-edge 0 draws at full resolution: " + fromFull);
         }
     }
 

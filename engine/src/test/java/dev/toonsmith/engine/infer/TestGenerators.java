@@ -13,10 +13,15 @@ final class TestGenerators {
     private TestGenerators() {}
 
     static Stylizer stylizer(GeneratorSpec spec) {
+        return stylizer(spec, 0);
+    }
+
+    /** A stylizer whose generator draws at most at {@code workingEdge} pixels by default. */
+    static Stylizer stylizer(GeneratorSpec spec, int workingEdge) {
         TorchRuntime.engine();
         NDManager manager = NDManager.newBaseManager();
         Block generator = spec.newGenerator();
         generator.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 32, 32));
-        return Stylizer.owning(spec, generator, manager);
+        return Stylizer.owning(spec, generator, manager, workingEdge);
     }
 }

@@ -23,7 +23,8 @@ class ArchitecturesTest {
     @Test
     void liteParameterCountMatchesTheNetworkAndStaysWithinBudget() {
         TorchRuntime.engine();
-        for (LiteSpec spec : new LiteSpec[] {LiteSpec.defaults(), new LiteSpec(24, 8, false), new LiteSpec(5, 0, true)}) {
+        for (LiteSpec spec : new LiteSpec[] {LiteSpec.defaults(), new LiteSpec(24, 8, false), new LiteSpec(5, 0, true),
+                new LiteSpec(6, 1, true, true, 0), new LiteSpec(6, 1, true, false, 3)}) {
             try (NDManager manager = NDManager.newBaseManager()) {
                 Block g = spec.newGenerator();
                 g.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 64, 64));
@@ -54,6 +55,16 @@ class ArchitecturesTest {
                 assertTrue(y.abs().max().getFloat() <= 1f, spec.describe() + " with tanh stays in [-1, 1]");
             }
         }
+    }
+
+    @Test
+    void liteStylesWrittenBeforeTheRefiningLayerKeepTheirShape() {
+        // The first bundled default style: lite with the detail branch, no refining layer.
+        GeneratorSpec before = Architectures.spec("lite", Map.of("width", 16, "residualBlocks", 6, "refine", 0));
+        assertEquals(99_620, ((LiteSpec) before).parameterCount());
+        LiteSpec now = (LiteSpec) Architectures.defaults("lite");
+        assertEquals(1, now.refine());
+        assertEquals(99_620 - 9 * 35 * 3 + 9 * 35 * 16 + 2 * 16 + 9 * 16 * 3, now.parameterCount());
     }
 
     @Test

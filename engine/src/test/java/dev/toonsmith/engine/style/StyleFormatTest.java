@@ -122,6 +122,17 @@ class StyleFormatTest {
                 "manifest field 'weights' is invalid");
         assertMessage(withManifest(json -> json.put("formatVersion", 0)),
                 "manifest field 'formatVersion' is invalid (0)");
+        assertMessage(withManifest(json -> json.put("workingEdge", 32)),
+                "manifest field 'workingEdge' is invalid (32): it must be 0 (any size) or at least 128 pixels");
+    }
+
+    @Test
+    void workingEdgeIsReadAndDefaultsToAnySize() throws Exception {
+        assertEquals(1024, StyleBundle.read(withManifest(json -> json.put("workingEdge", 1024))).manifest().workingEdge());
+        assertEquals(0, StyleBundle.read(withManifest(json -> json.remove("workingEdge"))).manifest().workingEdge());
+        StyleManifest written = StyleManifest.builder("edge", "Edge", SPEC).author("a").license("CC0-1.0")
+                .workingEdge(768).build();
+        assertTrue(new String(written.toJson(), java.nio.charset.StandardCharsets.UTF_8).contains("\"workingEdge\" : 768"));
     }
 
     @Test
@@ -151,7 +162,7 @@ class StyleFormatTest {
     @Test
     void sizeMultipleMustMatchTheArchitecture() throws Exception {
         assertMessage(withManifest(json -> json.put("sizeMultiple", 8)),
-                "manifest field 'sizeMultiple' is 8 but lite(width=4, residualBlocks=1, residual=true, detail=true) needs 4");
+                "manifest field 'sizeMultiple' is 8 but lite(width=4, residualBlocks=1, residual=true, detail=true, refine=1) needs 4");
     }
 
     @Test
@@ -186,17 +197,17 @@ class StyleFormatTest {
         // Weights of width 4 under a manifest that says width 8: same names, other shapes.
         StyleManifest wide = StyleFixtures.manifest(new LiteSpec(8, 1, true), "round", "Round");
         Path file = zip(StyleFixtures.entries(wide.toJson(), StyleFixtures.weights(SPEC), StyleFixtures.png()));
-        assertMessage(file, "generator.safetensors does not fit lite(width=8, residualBlocks=1, residual=true, detail=true): "
+        assertMessage(file, "generator.safetensors does not fit lite(width=8, residualBlocks=1, residual=true, detail=true, refine=1): "
                 + "parameter '" + FIRST_PARAMETER + "' has shape (4, 3, 7, 7) in the weights but the architecture needs (8, 3, 7, 7)");
     }
 
     @Test
     void weightsMissingAParameter() throws Exception {
-        byte[] weights = StyleFixtures.weights(SPEC, name -> !name.equals("03head_02conv_bias"), a -> a);
+        byte[] weights = StyleFixtures.weights(SPEC, name -> !name.equals("04head_02conv_bias"), a -> a);
         Map<String, byte[]> entries = standard();
         entries.put(StyleManifest.WEIGHTS_ENTRY, weights);
-        assertMessage(zip(entries), "does not fit lite(width=4, residualBlocks=1, residual=true, detail=true): "
-                + "1 parameter is missing (03head_02conv_bias)");
+        assertMessage(zip(entries), "does not fit lite(width=4, residualBlocks=1, residual=true, detail=true, refine=1): "
+                + "1 parameter is missing (04head_02conv_bias)");
     }
 
     @Test
