@@ -32,7 +32,9 @@ import org.opencv.imgproc.Imgproc;
  * alpha: the image is padded by reflection to what the architecture accepts and cropped back, never
  * stretched, and alpha is carried through untouched. Images too large for the memory budget are stylized in
  * overlapping tiles that replay instance-norm statistics recorded on the whole image, and are cross-faded,
- * so the result shows no seams.
+ * so the result shows no seams. A stylizer loaded from a style with a working edge draws photos larger than that
+ * edge at the edge's size and brings the result back with {@link GuidedUpsampling}, so that outlines and flat
+ * areas keep the size the style was trained to draw them at.
  *
  * <p>Thread-safe: any number of threads may stylize at once; each call works in its own native memory
  * scope, released before it returns, and {@link #close()} waits for calls in flight. Cancel a call by interrupting its thread: it stops at the next tile
