@@ -51,7 +51,7 @@ final class ExportStyleCommand implements Callable<Integer> {
     @Option(names = "--description", paramLabel = "TEXT", description = "What the style looks like.")
     String description;
 
-    @Option(names = "--working-edge", paramLabel = "PX", defaultValue = "1024",
+    @Option(names = "--working-edge", paramLabel = "PX", defaultValue = "" + StyleExport.Details.DEFAULT_WORKING_EDGE,
             description = "Longest edge the style draws at: larger photos are stylized at this size and upsampled"
                     + " edge-aware, so that outlines keep their look on big photos. 0: any size."
                     + " Default: ${DEFAULT-VALUE} (the studio's preview size).")
@@ -59,7 +59,7 @@ final class ExportStyleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (workingEdge != 0 && workingEdge < StyleManifest.MIN_WORKING_EDGE) {
+        if (!StyleManifest.isValidWorkingEdge(workingEdge)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--working-edge must be 0 (any size) or at least "
                     + StyleManifest.MIN_WORKING_EDGE + " pixels, got " + workingEdge);
         }

@@ -104,9 +104,8 @@ final class ManifestReader {
         int workingEdge = 0;
         if (root.hasNonNull("workingEdge")) {
             workingEdge = integer(root, "workingEdge");
-            if (workingEdge != 0 && workingEdge < StyleManifest.MIN_WORKING_EDGE) {
-                throw invalid("workingEdge", root.get("workingEdge"),
-                        "it must be 0 (any size) or at least " + StyleManifest.MIN_WORKING_EDGE + " pixels");
+            if (!StyleManifest.isValidWorkingEdge(workingEdge)) {
+                throw invalid("workingEdge", root.get("workingEdge"), StyleManifest.WORKING_EDGE_RULE);
             }
         }
         StyleManifest.Training training = training(root);

@@ -97,9 +97,8 @@ public record StyleManifest(
         if (sizeMultiple < 1) {
             throw new IllegalArgumentException("sizeMultiple must be >= 1, got " + sizeMultiple);
         }
-        if (workingEdge != 0 && workingEdge < MIN_WORKING_EDGE) {
-            throw new IllegalArgumentException(
-                    "workingEdge must be 0 (any size) or at least " + MIN_WORKING_EDGE + ", got " + workingEdge);
+        if (!isValidWorkingEdge(workingEdge)) {
+            throw new IllegalArgumentException("invalid workingEdge " + workingEdge + ": " + WORKING_EDGE_RULE);
         }
         training = training == null ? Training.UNKNOWN : training;
         Objects.requireNonNull(createdAt, "createdAt");
@@ -109,6 +108,13 @@ public record StyleManifest(
 
     static final String ID_RULE = "an id is 1 to " + MAX_ID_LENGTH
             + " lowercase letters, digits and dashes, starting with a letter or digit";
+
+    static final String WORKING_EDGE_RULE = "it must be 0 (any size) or at least " + MIN_WORKING_EDGE + " pixels";
+
+    /** Whether {@code edge} is a valid {@link #workingEdge()}: 0, or at least {@link #MIN_WORKING_EDGE}. */
+    public static boolean isValidWorkingEdge(int edge) {
+        return edge == 0 || edge >= MIN_WORKING_EDGE;
+    }
 
     /** Whether {@code id} is a valid style id. */
     public static boolean isValidId(String id) {
