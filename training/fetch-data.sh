@@ -261,9 +261,7 @@ for activity in "${GCOMPRIS_ACTIVITIES[@]}"; do
     while IFS=$'\t' read -r name licence holder origin; do
         [[ -f $folder/$name ]] || continue
         # Public domain and CC0 only, so that the style stays free of attribution and ShareAlike terms.
-        shopt -s nocasematch
-        [[ $licence == "public domain" || $licence == cc0* ]] || { shopt -u nocasematch; continue; }
-        shopt -u nocasematch
+        [[ ${licence,,} == "public domain" || ${licence,,} == cc0* ]] || continue
         (($(identify -format '%[fx:min(w,h)]' "$folder/$name") >= GCOMPRIS_MIN_SHORT_SIDE)) || continue
         target=gcompris-$activity--${name%.*}.jpg
         if [[ ! $data/photos/$target -nt $folder/$name ]]; then
