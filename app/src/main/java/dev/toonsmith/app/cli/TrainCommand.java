@@ -57,6 +57,10 @@ final class TrainCommand implements Callable<Integer> {
             description = "Full-resolution refining layers before the last layer (lite). Default: 1.")
     Integer refine;
 
+    @Option(names = "--ink", negatable = true,
+            description = "An ink layer that darkens the colours where the generator draws lines (lite). Default: on.")
+    Boolean ink;
+
     @Option(names = "--size", paramLabel = "PX", description = "Crop size. Default: 128.")
     Integer size;
 
@@ -152,6 +156,11 @@ final class TrainCommand implements Callable<Integer> {
             photoFolder = photoFolder != null ? photoFolder : saved.map(DatasetFolders::photos).orElse(null);
             cartoonFolder = cartoonFolder != null ? cartoonFolder : saved.map(DatasetFolders::cartoons).orElse(null);
             if (steps != null) {
+                if (steps < options.steps()) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--steps " + steps + " is fewer than the "
+                            + options.steps() + " steps this run was planned for: with --resume, --steps can only extend a"
+                            + " run (its learning-rate schedule follows the total). Leave it out to finish the run.");
+                }
                 options = TrainingOptionsCodec.with(options, Map.of("steps", steps));
             }
             if (perceptual != null && options.perceptual() == null) {
@@ -220,6 +229,12 @@ final class TrainCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--refine applies to --arch lite only");
             }
             generator.put("refine", refine);
+        }
+        if (ink != null) {
+            if (!lite) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--ink applies to --arch lite only");
+            }
+            generator.put("ink", ink);
         }
         if (!generator.isEmpty()) {
             o.put("generator", generator);

@@ -25,7 +25,8 @@ public final class ConvUnit extends Chain {
         NONE,
         RELU,
         LEAKY_RELU,
-        TANH
+        TANH,
+        SIGMOID
     }
 
     private ConvUnit() {}
@@ -107,6 +108,7 @@ public final class ConvUnit extends Chain {
                 case RELU -> unit.append("act", Activation.reluBlock());
                 case LEAKY_RELU -> unit.append("act", Activation.leakyReluBlock(0.2f));
                 case TANH -> unit.append("act", Activation.tanhBlock());
+                case SIGMOID -> unit.append("act", Activation.sigmoidBlock());
                 case NONE -> { }
             }
             return unit;

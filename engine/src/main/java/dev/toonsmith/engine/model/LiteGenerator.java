@@ -25,15 +25,21 @@ final class LiteGenerator extends AbstractBlock implements Costed {
     private final ConvUnit detail;
     private final Chain refine;
     private final ConvUnit head;
+    private final ConvUnit ink;
     private final boolean residual;
 
-    /** @param refine full-resolution layers between the joined features and the head (may be empty) */
-    LiteGenerator(Chain body, ConvUnit detail, Chain refine, ConvUnit head, boolean residual) {
+    /**
+     * @param refine full-resolution layers between the joined features and the head (may be empty)
+     * @param ink the layer giving the share of ink per pixel, in 0..1, or null for none
+     */
+    LiteGenerator(Chain body, ConvUnit detail, Chain refine, ConvUnit head, ConvUnit ink, boolean residual) {
         this.body = addChildBlock("body", body);
         this.detail = detail == null ? null : addChildBlock("detail", detail);
         // An empty chain keeps no parameters, so styles without refining layers load as before.
         this.refine = refine.isEmpty() ? null : addChildBlock("refine", refine);
         this.head = addChildBlock("head", head);
+        // Added after the head, so the parameters of styles without an ink layer keep their names and order.
+        this.ink = ink == null ? null : addChildBlock("ink", ink);
         this.residual = residual;
     }
 
@@ -57,13 +63,40 @@ final class LiteGenerator extends AbstractBlock implements Costed {
             joined = refined;
         }
         NDArray out = head.forward(parameterStore, new NDList(joined), training, params).singletonOrThrow();
+        NDArray share = ink == null ? null : ink.forward(parameterStore, new NDList(joined), training, params).singletonOrThrow();
         joined.close();
-        if (!residual) {
-            return new NDList(out);
+        NDArray colour = out;
+        if (residual) {
+            colour = out.add(photo);
+            out.close();
         }
-        NDArray result = out.add(photo);
-        out.close();
-        return new NDList(result);
+        if (share == null) {
+            return new NDList(colour);
+        }
+        // Pixel values run from -1 (black) to 1: ink scales the distance from black, so full ink is black.
+        NDArray inked = colour.add(1f).mul(share.neg().add(1f)).sub(1f);
+        colour.close();
+        share.close();
+        return new NDList(inked);
+    }
+
+    /**
+     * Starts the ink layer with no weights and the given bias, so that a new generator draws the same faint ink
+     * everywhere and learns where lines belong, instead of starting from random lines.
+     */
+    void startInkAt(float bias) {
+        boolean previous = dev.toonsmith.engine.runtime.TorchRuntime.setGradMode(false);
+        try {
+            for (ai.djl.util.Pair<String, ai.djl.nn.Parameter> p : ink.getParameters()) {
+                NDArray array = p.getValue().getArray();
+                array.muli(0f);
+                if (p.getKey().endsWith("bias")) {
+                    array.addi(bias);
+                }
+            }
+        } finally {
+            dev.toonsmith.engine.runtime.TorchRuntime.setGradMode(previous);
+        }
     }
 
     /** Sets the last layer's weights to zero, so that a residual generator outputs its input unchanged. */
@@ -90,6 +123,9 @@ final class LiteGenerator extends AbstractBlock implements Costed {
             refine.initialize(manager, dataType, joinedShape(inputShapes[0]));
         }
         head.initialize(manager, dataType, headInput(inputShapes[0]));
+        if (ink != null) {
+            ink.initialize(manager, dataType, headInput(inputShapes[0]));
+        }
     }
 
     private Shape joinedShape(Shape input) {
@@ -111,6 +147,7 @@ final class LiteGenerator extends AbstractBlock implements Costed {
     @Override
     public long flops(Shape input) {
         return body.flops(input) + (detail == null ? 0 : detail.flops(input))
-                + (refine == null ? 0 : refine.flops(joinedShape(input))) + head.flops(headInput(input));
+                + (refine == null ? 0 : refine.flops(joinedShape(input))) + head.flops(headInput(input))
+                + (ink == null ? 0 : ink.flops(headInput(input)));
     }
 }

@@ -18,14 +18,24 @@ import java.util.Map;
  * @param refine full-resolution 3x3 convolutions (instance norm, ReLU) between the joined features and the last
  *     layer: with none, the last layer is a linear mix of upsampled body features, edges and photo and cannot
  *     flatten texture while keeping boundaries sharp (that needs a non-linear decision per pixel)
+ * @param ink whether an ink layer darkens the drawn colours: a 3x3 convolution to one channel through a sigmoid
+ *     gives the share of ink at each pixel, and the output is the colour times one minus that share. A cartoon is
+ *     flat colour multiplied by dark lines; without this layer the network has to make that product out of sums,
+ *     and its outlines come out grey and soft
  */
-public record LiteSpec(int width, int residualBlocks, boolean residual, boolean detail, int refine)
+public record LiteSpec(int width, int residualBlocks, boolean residual, boolean detail, int refine, boolean ink)
         implements GeneratorSpec {
 
-    /** A spec with the detail branch and one refining layer (the defaults of this version). */
+    /** A spec with the detail branch, one refining layer and the ink layer (the defaults of this version). */
     public LiteSpec(int width, int residualBlocks, boolean residual) {
-        this(width, residualBlocks, residual, true, 1);
+        this(width, residualBlocks, residual, true, 1, true);
     }
+
+    /** Hyperparameters added after the first version, with the values that rebuild networks written before them. */
+    static final Map<String, Object> ADDED_LATER = Map.of("refine", 0, "ink", false);
+
+    /** The ink layer's starting bias: about 5 % ink everywhere, a small darkening the colour layer soon makes up. */
+    static final float INK_START_BIAS = -3f;
 
     public static final String NAME = "lite";
 
@@ -36,7 +46,7 @@ public record LiteSpec(int width, int residualBlocks, boolean residual, boolean 
         if (width < 4 || residualBlocks < 0 || refine < 0) {
             throw new InvalidArchitectureException("lite needs width >= 4, residualBlocks >= 0 and refine >= 0");
         }
-        long parameters = parameterCount(width, residualBlocks, detail, refine);
+        long parameters = parameterCount(width, residualBlocks, detail, refine, ink);
         if (parameters > PARAMETER_BUDGET) {
             throw new InvalidArchitectureException("lite with width " + width + " and " + residualBlocks
                     + " residual blocks has " + parameters + " parameters, over the budget of " + PARAMETER_BUDGET
@@ -46,10 +56,10 @@ public record LiteSpec(int width, int residualBlocks, boolean residual, boolean 
 
     /** The number of trainable parameters, without building the network. */
     public long parameterCount() {
-        return parameterCount(width, residualBlocks, detail, refine);
+        return parameterCount(width, residualBlocks, detail, refine, ink);
     }
 
-    private static long parameterCount(long w, long blocks, boolean detail, long refine) {
+    private static long parameterCount(long w, long blocks, boolean detail, long refine, boolean ink) {
         long c = 4 * w;
         long stem = 49 * 3 * w + 2 * w;
         long down = 9 * w * 2 * w + 2 * 2 * w + 9 * 2 * w * c + 2 * c;
@@ -60,8 +70,10 @@ public record LiteSpec(int width, int residualBlocks, boolean residual, boolean 
         long joined = w + (detail ? w : 0) + 3;
         // Refining layers: 3x3 without bias, then affine instance norm; the first one reads the joined channels.
         long refining = refine == 0 ? 0 : (9 * joined * w + 2 * w) + (refine - 1) * (9 * w * w + 2 * w);
-        long head = 9 * (refine == 0 ? joined : w) * 3 + 3;
-        return stem + down + residual + up + detailBranch + refining + head;
+        long headInput = refine == 0 ? joined : w;
+        long head = 9 * headInput * 3 + 3;
+        long inkLayer = ink ? 9 * headInput + 1 : 0;
+        return stem + down + residual + up + detailBranch + refining + head + inkLayer;
     }
 
     /** The default trade-off between look and speed. */
@@ -77,7 +89,8 @@ public record LiteSpec(int width, int residualBlocks, boolean residual, boolean 
                 h.integer("residualBlocks", d.residualBlocks, 0, 16),
                 h.flag("residual", d.residual),
                 h.flag("detail", d.detail),
-                h.integer("refine", d.refine, 0, 4));
+                h.integer("refine", d.refine, 0, 4),
+                h.flag("ink", d.ink));
         h.resolved();
         return spec;
     }
@@ -95,6 +108,7 @@ public record LiteSpec(int width, int residualBlocks, boolean residual, boolean 
         map.put("residual", residual);
         map.put("detail", detail);
         map.put("refine", refine);
+        map.put("ink", ink);
         return map;
     }
 
@@ -148,13 +162,20 @@ public record LiteSpec(int width, int residualBlocks, boolean residual, boolean 
         for (int i = 0; i < refine; i++) {
             refining.append("refine" + i, ConvUnit.builder(w, 3).build());
         }
-        return new LiteGenerator(body, detailBranch, refining, head, residual);
+        ConvUnit inkLayer = ink
+                ? ConvUnit.builder(1, 3).optNorm(false).optNonlinearity(ConvUnit.Nonlinearity.SIGMOID).build()
+                : null;
+        return new LiteGenerator(body, detailBranch, refining, head, inkLayer, residual);
     }
 
     @Override
     public void prepareForTraining(Block initializedGenerator) {
+        LiteGenerator generator = (LiteGenerator) initializedGenerator;
         if (residual) {
-            ((LiteGenerator) initializedGenerator).zeroHead();
+            generator.zeroHead();
+        }
+        if (ink) {
+            generator.startInkAt(INK_START_BIAS);
         }
     }
 

@@ -136,7 +136,7 @@ public record StyleManifest(
      *     architecture or its hyperparameters
      */
     public GeneratorSpec spec() {
-        return Architectures.spec(architecture.name(), architecture.hyperparameters());
+        return Architectures.asWritten(architecture.name(), architecture.hyperparameters());
     }
 
     /** The manifest as written into a style file: UTF-8 JSON, fields in a fixed order. */

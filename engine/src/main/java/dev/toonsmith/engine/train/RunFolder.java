@@ -1,10 +1,14 @@
 package dev.toonsmith.engine.train;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.toonsmith.engine.io.AtomicFiles;
+import dev.toonsmith.engine.model.Architectures;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,7 +92,16 @@ public final class RunFolder {
             throw new IOException(root + " holds no training run (no config.json). Start one with 'toonsmith train'.");
         }
         try {
-            return JSON.readValue(config().toFile(), TrainingOptions.class);
+            JsonNode tree = JSON.readTree(config().toFile());
+            if (tree instanceof ObjectNode object
+                    && object.get("architecture") != null && object.get("generator") instanceof ObjectNode) {
+                // A run started before a layer was added to its architecture keeps the network it was started with.
+                Map<String, Object> written = JSON.convertValue(object.get("generator"),
+                        new TypeReference<LinkedHashMap<String, Object>>() {});
+                object.set("generator", JSON.valueToTree(
+                        Architectures.withOlderValues(object.get("architecture").asText(), written)));
+            }
+            return JSON.treeToValue(tree, TrainingOptions.class);
         } catch (JsonProcessingException e) {
             throw new IOException(config() + " is not a valid run configuration: " + e.getOriginalMessage()
                     + ". Restore it or start a new run.", e);

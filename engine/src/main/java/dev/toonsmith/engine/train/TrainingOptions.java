@@ -124,8 +124,10 @@ public record TrainingOptions(
         require(sampleCount >= 1 && sampleCount <= 16, "sample-count", "must be between 1 and 16, got " + sampleCount);
         require(keepCheckpoints >= 1, "keep-checkpoints", "must be at least 1");
         require(device != null, "device", "is missing");
-        // Fields are assigned after a compact constructor, so validate from the parameters.
-        Architectures.spec(architecture, generator);
+        // Every hyperparameter, defaults included, so that config.json rebuilds this generator even after a later
+        // version adds layers (see Architectures.asWritten).
+        generator = java.util.Collections.unmodifiableMap(
+                new LinkedHashMap<>(Architectures.spec(architecture, generator).hyperparameters()));
         new DiscriminatorSpec(discriminatorWidth, discriminatorLayers, spectralNorm, discriminatorScales);
     }
 

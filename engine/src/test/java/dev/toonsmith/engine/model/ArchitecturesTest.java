@@ -1,6 +1,7 @@
 package dev.toonsmith.engine.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -24,7 +25,8 @@ class ArchitecturesTest {
     void liteParameterCountMatchesTheNetworkAndStaysWithinBudget() {
         TorchRuntime.engine();
         for (LiteSpec spec : new LiteSpec[] {LiteSpec.defaults(), new LiteSpec(24, 8, false), new LiteSpec(5, 0, true),
-                new LiteSpec(6, 1, true, true, 0), new LiteSpec(6, 1, true, false, 3)}) {
+                new LiteSpec(6, 1, true, true, 0, false), new LiteSpec(6, 1, true, false, 3, true),
+                new LiteSpec(6, 1, false, true, 0, true)}) {
             try (NDManager manager = NDManager.newBaseManager()) {
                 Block g = spec.newGenerator();
                 g.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 64, 64));
@@ -58,13 +60,61 @@ class ArchitecturesTest {
     }
 
     @Test
-    void liteStylesWrittenBeforeTheRefiningLayerKeepTheirShape() {
-        // The first bundled default style: lite with the detail branch, no refining layer.
-        GeneratorSpec before = Architectures.spec("lite", Map.of("width", 16, "residualBlocks", 6, "refine", 0));
-        assertEquals(99_620, ((LiteSpec) before).parameterCount());
+    void liteStylesWrittenBeforeTheRefiningAndInkLayersKeepTheirShape() {
+        // The first bundled default style: lite with the detail branch, no refining layer, no ink layer.
+        GeneratorSpec first = Architectures.spec("lite",
+                Map.of("width", 16, "residualBlocks", 6, "refine", 0, "ink", false));
+        assertEquals(99_620, ((LiteSpec) first).parameterCount());
+        // The second: one refining layer, no ink layer.
+        LiteSpec second = (LiteSpec) Architectures.spec("lite",
+                Map.of("width", 16, "residualBlocks", 6, "refine", 1, "ink", false));
+        assertFalse(second.ink());
+        assertEquals(99_620 - 9 * 35 * 3 + 9 * 35 * 16 + 2 * 16 + 9 * 16 * 3, second.parameterCount());
         LiteSpec now = (LiteSpec) Architectures.defaults("lite");
+        assertTrue(now.ink());
         assertEquals(1, now.refine());
-        assertEquals(99_620 - 9 * 35 * 3 + 9 * 35 * 16 + 2 * 16 + 9 * 16 * 3, now.parameterCount());
+        assertEquals(second.parameterCount() + 9 * 16 + 1, now.parameterCount());
+    }
+
+    @Test
+    void aFileThatDoesNotNameALaterLayerRebuildsTheNetworkItWasWrittenFor() {
+        // The first bundled default style's manifest, written before the refining and ink layers existed.
+        Map<String, Object> written = Map.of("width", 16, "residualBlocks", 6, "residual", true, "detail", true);
+        LiteSpec asWritten = (LiteSpec) Architectures.asWritten("lite", written);
+        assertEquals(0, asWritten.refine());
+        assertFalse(asWritten.ink());
+        assertEquals(99_620, asWritten.parameterCount());
+        // Given on a command line, the same values mean "today's defaults for the rest".
+        LiteSpec given = (LiteSpec) Architectures.spec("lite", written);
+        assertEquals(1, given.refine());
+        assertTrue(given.ink());
+        // What this version writes names every layer, so it reads back as it was.
+        assertEquals(given, Architectures.asWritten("lite", given.hyperparameters()));
+    }
+
+    @Test
+    void aNewLiteGeneratorStartsFromThePhotoUnderFaintEvenInkAndCanInkFully() {
+        TorchRuntime.engine();
+        LiteSpec spec = new LiteSpec(6, 1, true);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Shape shape = new Shape(1, 3, 32, 32);
+            Block g = spec.newGenerator();
+            g.initialize(manager, DataType.FLOAT32, shape);
+            spec.prepareForTraining(g);
+            NDArray photo = manager.randomUniform(-1, 1, shape);
+            NDArray out = g.forward(new ParameterStore(manager, false), new NDList(photo), false).singletonOrThrow();
+            float keep = 1f - (float) (1 / (1 + Math.exp(-LiteSpec.INK_START_BIAS)));
+            NDArray expected = photo.add(1f).mul(keep).sub(1f);
+            assertTrue(out.sub(expected).abs().max().getFloat() < 1e-5f, "identity under even faint ink");
+            // Full ink is black whatever the colour: the layer can draw an outline on any region.
+            for (Pair<String, Parameter> p : g.getParameters()) {
+                if (p.getKey().contains("ink") && p.getKey().endsWith("bias")) {
+                    p.getValue().getArray().addi(100f);
+                }
+            }
+            NDArray inked = g.forward(new ParameterStore(manager, false), new NDList(photo), false).singletonOrThrow();
+            assertTrue(inked.add(1f).abs().max().getFloat() < 1e-4f, "black where the ink share is 1");
+        }
     }
 
     @Test
