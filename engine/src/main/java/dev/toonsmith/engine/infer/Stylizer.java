@@ -17,6 +17,7 @@ import dev.toonsmith.engine.runtime.DevicePreference;
 import dev.toonsmith.engine.runtime.TorchRuntime;
 import dev.toonsmith.engine.style.StyleBundle;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.opencv.core.Core;
@@ -171,6 +172,36 @@ public final class Stylizer implements AutoCloseable {
         }
     }
 
+    /**
+     * What {@link #stylize} at full strength would return for {@code photo}, made from {@code drawing}, this
+     * stylizer's output for the photo already scaled to its working edge (a preview, say): the drawing is only
+     * brought back to the photo's size, so the generator does not run twice over the same pixels.
+     *
+     * @return empty when {@code photo} would not be drawn at a working edge (the style has none, or the photo is
+     *     no larger), when {@code drawing} does not have the working size, or when the photo has transparency
+     *     (its previews are scaled premultiplied, unlike the stylizer's own copy)
+     */
+    public Optional<Image> finishFromWorkingSize(Image photo, Image drawing) {
+        Objects.requireNonNull(photo, "photo");
+        Objects.requireNonNull(drawing, "drawing");
+        int longEdge = Math.max(photo.width(), photo.height());
+        if (workingEdge == 0 || longEdge <= workingEdge || photo.hasAlpha() || drawing.hasAlpha()
+                || photo.mat().type() != drawing.mat().type()) {
+            return Optional.empty();
+        }
+        Size working = workingSize(photo.mat(), workingEdge);
+        if (drawing.width() != working.width || drawing.height() != working.height) {
+            return Optional.empty();
+        }
+        return Optional.of(Image.wrap(GuidedUpsampling.upsample(drawing.mat(), photo.mat(), photo.maxValue())));
+    }
+
+    /** The size a picture larger than the working edge is drawn at. */
+    private static Size workingSize(Mat colour, int edge) {
+        double scale = (double) edge / Math.max(colour.cols(), colour.rows());
+        return new Size(Math.max(1, Math.round(colour.cols() * scale)), Math.max(1, Math.round(colour.rows() * scale)));
+    }
+
     /** The stylized, strength-blended version of a BGR matrix, at its size and depth. */
     private Mat stylizeColour(Mat colour, double maxValue, StylizeOptions options, TileProgress progress) {
         int edge = options.workingEdge() == StylizeOptions.STYLE_WORKING_EDGE ? workingEdge : options.workingEdge();
@@ -180,12 +211,10 @@ public final class Stylizer implements AutoCloseable {
                 // The generator draws outlines and flat areas at the scale it was trained at: on the photo's
                 // full resolution they would be too small to see. Draw at the working size, take the edges
                 // back from the photo.
-                double scale = (double) edge / Math.max(colour.cols(), colour.rows());
                 Mat small = new Mat();
                 Mat styledSmall = null;
                 try {
-                    Imgproc.resize(colour, small, new Size(Math.max(1, Math.round(colour.cols() * scale)),
-                            Math.max(1, Math.round(colour.rows() * scale))), 0, 0, Imgproc.INTER_AREA);
+                    Imgproc.resize(colour, small, workingSize(colour, edge), 0, 0, Imgproc.INTER_AREA);
                     styledSmall = new Mat(small.rows(), small.cols(), small.type());
                     render(small, maxValue, styledSmall, options.tileSize(), progress);
                     checkCancelled();

@@ -214,6 +214,27 @@ class StylizerTest {
     }
 
     @Test
+    void aPreviewDrawnAtTheWorkingEdgeFinishesTheFullSizeResultWithoutTheGenerator() {
+        try (Stylizer edged = TestGenerators.stylizer(new LiteSpec(6, 2, false), 128);
+                Image photo = TestImages.load("chelsea-300.png");
+                Image preview = ImageOps.resizeToMaxEdge(photo, 128);
+                Image drawing = edged.stylize(preview, StylizeOptions.defaults());
+                Image direct = edged.stylize(photo, StylizeOptions.defaults());
+                Image finished = edged.finishFromWorkingSize(photo, drawing).orElseThrow()) {
+            assertEquals(photo.width(), finished.width());
+            assertEquals(photo.height(), finished.height());
+            assertTrue(meanAbsoluteDifference(direct, finished) < 0.001, "same picture as stylizing the photo");
+            // A drawing of another size, or a photo no larger than the working edge, must be drawn by the generator.
+            try (Image other = ImageOps.resizeToMaxEdge(photo, 100);
+                    Image otherDrawing = edged.stylize(other, StylizeOptions.defaults())) {
+                assertTrue(edged.finishFromWorkingSize(photo, otherDrawing).isEmpty());
+                assertTrue(edged.finishFromWorkingSize(preview, drawing).isEmpty());
+            }
+            assertTrue(lite.finishFromWorkingSize(photo, drawing).isEmpty(), "a style without a working edge");
+        }
+    }
+
+    @Test
     void noNativeArraysLeakOver200Calls() {
         TorchRuntime.engine();
         NDManager base = NDManager.newBaseManager();

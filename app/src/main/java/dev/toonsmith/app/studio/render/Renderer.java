@@ -17,6 +17,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
@@ -278,18 +279,30 @@ public final class Renderer implements AutoCloseable {
         fullLock.lockInterruptibly();
         try {
             if (!key.equals(fullKey) || fullGenerated == null) {
-                if (photo.previewIsFull()) {
-                    // Only the preview-size output is the full-size one; a draft is scaled up from less.
-                    Generated kept = keptCopy(key);
-                    if (kept != null && kept.stage() == RenderStage.PREVIEW) {
+                Stylizer stylizer = stylizers.get(style);
+                // Only the preview-size output can stand for the full size; a draft is scaled up from less.
+                Generated kept = keptCopy(key);
+                if (kept != null && kept.stage() == RenderStage.PREVIEW) {
+                    if (photo.previewIsFull()) {
                         replaceFull(key, kept.image());
                         return fullGenerated.copy();
                     }
-                    if (kept != null) {
-                        kept.image().close();
+                    // A style that draws at its working edge drew the preview exactly as it would draw the full
+                    // photo: only the guided upsampling is left to do.
+                    long start = System.nanoTime();
+                    Optional<Image> finished;
+                    try (Image preview = kept.image()) {
+                        finished = stylizer.finishFromWorkingSize(photo.full(), preview);
                     }
+                    if (finished.isPresent()) {
+                        log.info("Full resolution ({}x{}) from the preview's drawing took {} ms", photo.width(),
+                                photo.height(), millis(System.nanoTime() - start));
+                        replaceFull(key, finished.get());
+                        return fullGenerated.copy();
+                    }
+                } else if (kept != null) {
+                    kept.image().close();
                 }
-                Stylizer stylizer = stylizers.get(style);
                 long start = System.nanoTime();
                 Image generated = stylizer.stylize(photo.full(), StylizeOptions.defaults(),
                         (done, total) -> progress.update(0.85 * done / total));
