@@ -210,6 +210,21 @@ class CommandLineTest {
     }
 
     @Test
+    void benchLookMeasuresHowDrawnTheDefaultStyleMakesAPhoto() throws IOException {
+        Path json = work.resolve("look.json");
+        Run run = run("bench", "--look", "--look-photos", photo.toString(), "--json", json.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("Toonsmith Default") && run.out().contains("coffee.jpg"), run.out());
+        JsonNode result = new ObjectMapper().readTree(json.toFile()).get(0);
+        JsonNode before = result.get("photoLook");
+        JsonNode after = result.get("styleLook");
+        // The default style on this photo: flatter inside regions, darker on boundaries (DefaultStyleTest holds the bar).
+        assertTrue(after.get("interiorTexture").asDouble() < before.get("interiorTexture").asDouble(), result.toString());
+        assertTrue(after.get("boundaryBrightness").asDouble() < before.get("boundaryBrightness").asDouble(), result.toString());
+        assertEquals(2, run("bench", "--style", "default").exitCode(), "--style without --look");
+    }
+
+    @Test
     void benchOptionsThatContradictEachOtherAreUsageErrors() {
         assertEquals(2, run("bench", "--post-only", "--no-post").exitCode());
         assertEquals(2, run("bench", "--post-only", "--arch", "lite").exitCode());
@@ -386,6 +401,10 @@ class CommandLineTest {
         Run refused = run(concat(common, "--steps", "4"));
         assertEquals(1, refused.exitCode());
         assertOneLineError(refused, "--resume");
+
+        Run shortened = run("train", "--run", run.toString(), "--resume", "--steps", "5");
+        assertEquals(2, shortened.exitCode(), "a usage error, not a silently longer run: " + shortened.out());
+        assertTrue(shortened.err().contains("--steps 5") && shortened.err().contains("6"), shortened.err());
 
         Path toon = work.resolve("home").resolve("styles").resolve("mine.toon");
         Files.createDirectories(toon.getParent());

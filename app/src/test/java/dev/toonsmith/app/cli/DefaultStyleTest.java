@@ -3,6 +3,7 @@ package dev.toonsmith.app.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.toonsmith.engine.image.CartoonLook;
 import dev.toonsmith.engine.image.Image;
 import dev.toonsmith.engine.image.ImageReader;
 import dev.toonsmith.engine.io.UserDirectories;
@@ -16,8 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
-import org.opencv.core.Core;
-import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
@@ -58,21 +57,15 @@ class DefaultStyleTest {
         try (Image photo = ImageReader.read(photoFile); Image cartoon = ImageReader.read(out)) {
             assertEquals(photo.width(), cartoon.width());
             assertEquals(photo.height(), cartoon.height());
-            Mat photoGray = gray(photo.mat());
-            Mat cartoonGray = gray(cartoon.mat());
-
-            double photoTexture = meanAbsLaplacian(photoGray);
-            double cartoonTexture = meanAbsLaplacian(cartoonGray);
-            Mat boundaries = strongestEdges(photoGray, 0.04);
-            double photoOnEdges = Core.mean(photoGray, boundaries).val[0];
-            double cartoonOnEdges = Core.mean(cartoonGray, boundaries).val[0];
+            CartoonLook before = CartoonLook.of(photo, photo);
+            CartoonLook after = CartoonLook.of(photo, cartoon);
             System.out.printf("%s: texture %.2f -> %.2f, boundary brightness %.1f -> %.1f%n",
-                    name, photoTexture, cartoonTexture, photoOnEdges, cartoonOnEdges);
-            assertTrue(cartoonTexture < FLATTER * photoTexture,
-                    "surfaces flattened: mean |Laplacian| " + cartoonTexture + " vs the photo's " + photoTexture);
-            assertTrue(cartoonOnEdges < photoOnEdges - DARKER_BOUNDARIES,
-                    "boundaries inked: mean brightness on the photo's strongest edges " + cartoonOnEdges
-                            + " vs the photo's " + photoOnEdges);
+                    name, before.texture(), after.texture(), before.boundaryBrightness(), after.boundaryBrightness());
+            assertTrue(after.texture() < FLATTER * before.texture(),
+                    "surfaces flattened: mean |Laplacian| " + after.texture() + " vs the photo's " + before.texture());
+            assertTrue(after.boundaryBrightness() < before.boundaryBrightness() - DARKER_BOUNDARIES,
+                    "boundaries inked: mean brightness on the photo's strongest edges " + after.boundaryBrightness()
+                            + " vs the photo's " + before.boundaryBrightness());
         }
     }
 
@@ -94,18 +87,18 @@ class DefaultStyleTest {
                 Image photo = ImageReader.read(big)) {
             assertEquals(1800, fullImage.width());
             assertEquals(1200, fullImage.height());
-            Mat photoGray = gray(photo.mat());
-            double photoTexture = meanAbsLaplacian(photoGray);
-            double texture = meanAbsLaplacian(gray(fullImage.mat()));
-            double fullScaleTexture = meanAbsLaplacian(gray(fullScaleImage.mat()));
+            CartoonLook before = CartoonLook.of(photo, photo);
+            CartoonLook atWorkingEdge = CartoonLook.of(photo, fullImage);
+            CartoonLook atFullScale = CartoonLook.of(photo, fullScaleImage);
             System.out.printf("1800x1200 coffee: texture %.2f -> %.2f at the working edge, %.2f drawn at full resolution%n",
-                    photoTexture, texture, fullScaleTexture);
-            assertTrue(texture < FLATTER * photoTexture, "surfaces flattened: " + texture + " vs the photo's " + photoTexture);
-            assertTrue(fullScaleTexture > 1.5 * texture,
-                    "drawn at full resolution the style's flat areas are too small to see: " + fullScaleTexture + " vs " + texture);
-            Mat boundaries = strongestEdges(photoGray, 0.04);
-            assertTrue(Core.mean(gray(fullImage.mat()), boundaries).val[0]
-                    < Core.mean(photoGray, boundaries).val[0] - DARKER_BOUNDARIES, "boundaries inked");
+                    before.texture(), atWorkingEdge.texture(), atFullScale.texture());
+            assertTrue(atWorkingEdge.texture() < FLATTER * before.texture(),
+                    "surfaces flattened: " + atWorkingEdge.texture() + " vs the photo's " + before.texture());
+            assertTrue(atFullScale.texture() > 1.5 * atWorkingEdge.texture(),
+                    "drawn at full resolution the style's flat areas are too small to see: " + atFullScale.texture()
+                            + " vs " + atWorkingEdge.texture());
+            assertTrue(atWorkingEdge.boundaryBrightness() < before.boundaryBrightness() - DARKER_BOUNDARIES,
+                    "boundaries inked");
         }
     }
 
@@ -125,38 +118,4 @@ class DefaultStyleTest {
 
     private static final double FLATTER = 0.7;
     private static final double DARKER_BOUNDARIES = 10;
-
-    private static Mat gray(Mat bgr) {
-        Mat gray = new Mat();
-        Imgproc.cvtColor(bgr, gray, Imgproc.COLOR_BGR2GRAY);
-        return gray;
-    }
-
-    private static double meanAbsLaplacian(Mat gray) {
-        Mat laplacian = new Mat();
-        Imgproc.Laplacian(gray, laplacian, CvType.CV_32F);
-        Core.absdiff(laplacian, new org.opencv.core.Scalar(0), laplacian);
-        return Core.mean(laplacian).val[0];
-    }
-
-    /** A mask of the given fraction of pixels where the (lightly blurred) photo's gradient is strongest. */
-    private static Mat strongestEdges(Mat gray, double fraction) {
-        Mat blurred = new Mat();
-        Imgproc.GaussianBlur(gray, blurred, new Size(3, 3), 0);
-        Mat gx = new Mat();
-        Mat gy = new Mat();
-        Imgproc.Sobel(blurred, gx, CvType.CV_32F, 1, 0);
-        Imgproc.Sobel(blurred, gy, CvType.CV_32F, 0, 1);
-        Mat magnitude = new Mat();
-        Core.magnitude(gx, gy, magnitude);
-        float[] values = new float[(int) magnitude.total()];
-        magnitude.get(0, 0, values);
-        float[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
-        double threshold = sorted[(int) ((1 - fraction) * (sorted.length - 1))];
-        Mat mask = new Mat();
-        Imgproc.threshold(magnitude, mask, threshold, 255, Imgproc.THRESH_BINARY);
-        mask.convertTo(mask, CvType.CV_8U);
-        return mask;
-    }
 }
