@@ -1,6 +1,7 @@
 package dev.toonsmith.engine.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
 
 /** Array operations DJL gets subtly wrong for our purposes. */
 public final class Tensors {
@@ -29,6 +30,35 @@ public final class Tensors {
         if (requiresGradient) {
             target.setRequiresGradient(true);
         }
+    }
+
+    /**
+     * {@code array} times {@code factor}, safe inside a gradient collector; use it instead of
+     * {@code mul(Number)} on anything a backward pass goes through.
+     *
+     * <p>DJL's {@code mul(Number)} and {@code div(Number)} wrap the number in a scalar array whose memory is a
+     * Java direct buffer, and close that array right after the operation, which lets the buffer be collected.
+     * Autograd still holds the scalar, because the gradient of a product is the other factor: a garbage
+     * collection between the forward and the backward pass frees the memory under it, and every gradient
+     * behind the product is then scaled by whatever the freed memory holds (seen as Adam moments of 1e30 and
+     * infinity, and runs with the same seed that no longer agree). A scalar that libtorch allocates itself
+     * stays alive for as long as the graph refers to it.
+     */
+    public static NDArray times(NDArray array, double factor) {
+        try (NDArray scalar = graphScalar(array, factor)) {
+            return array.mul(scalar);
+        }
+    }
+
+    /** {@code array} divided by {@code divisor}, safe inside a gradient collector (see {@link #times}). */
+    public static NDArray dividedBy(NDArray array, double divisor) {
+        try (NDArray scalar = graphScalar(array, divisor)) {
+            return array.div(scalar);
+        }
+    }
+
+    private static NDArray graphScalar(NDArray like, double value) {
+        return like.getManager().full(new Shape(), (float) value, like.getDataType(), like.getDevice());
     }
 
     /**

@@ -126,18 +126,19 @@ final class CartoonGanStrategy extends GanStrategy {
             // Judging only (training=false): spectral norm's power iteration advances in the discriminator's own step.
             NDArray adversarial = options.ganLoss().generator(forward(discriminator, out, false));
             NDArray contentLoss = content.between(out, batch.photos());
-            NDArray total = adversarial.mul((float) options.lambdaAdversarial()).add(contentLoss.mul((float) options.lambdaContent()));
+            NDArray total = Tensors.times(adversarial, options.lambdaAdversarial())
+                    .add(Tensors.times(contentLoss, options.lambdaContent()));
             losses.put("G_adv", adversarial.getFloat() * 1.0);
             losses.put("G_content", contentLoss.getFloat() * 1.0);
             if (batch.flattenedPhotos() != null && options.lambdaSurface() > 0) {
                 NDArray surface = Losses.l1(out, batch.flattenedPhotos());
                 losses.put("G_surface", surface.getFloat() * 1.0);
-                total = total.add(surface.mul((float) options.lambdaSurface()));
+                total = total.add(Tensors.times(surface, options.lambdaSurface()));
             }
             if (options.lambdaTotalVariation() > 0) {
                 NDArray tv = Losses.totalVariation(out);
                 losses.put("G_tv", tv.getFloat() * 1.0);
-                total = total.add(tv.mul((float) options.lambdaTotalVariation()));
+                total = total.add(Tensors.times(tv, options.lambdaTotalVariation()));
             }
             total = context.filter("G_total", total);
             losses.put("G_total", Losses.finite("G_total", context.step(), total));

@@ -96,14 +96,14 @@ final class CycleGanStrategy extends GanStrategy {
                     .add(options.ganLoss().generator(judge(photoCritic, fakePhoto)));
             NDArray cycle = Losses.l1(forward(toPhoto, fakeCartoon).singletonOrThrow(), photos)
                     .add(Losses.l1(forward(toCartoon, fakePhoto).singletonOrThrow(), cartoons));
-            NDArray total = adversarial.mul((float) options.lambdaAdversarial()).add(cycle.mul((float) lambda));
+            NDArray total = Tensors.times(adversarial, options.lambdaAdversarial()).add(Tensors.times(cycle, lambda));
             losses.put("G_adv", adversarial.getFloat() * 1.0);
             losses.put("G_cycle", cycle.getFloat() * 1.0);
             if (options.lambdaIdentity() > 0) {
                 NDArray identity = Losses.l1(forward(toCartoon, cartoons).singletonOrThrow(), cartoons)
                         .add(Losses.l1(forward(toPhoto, photos).singletonOrThrow(), photos));
                 losses.put("G_identity", identity.getFloat() * 1.0);
-                total = total.add(identity.mul((float) (lambda * options.lambdaIdentity())));
+                total = total.add(Tensors.times(identity, lambda * options.lambdaIdentity()));
             }
             total = context.filter("G_total", total);
             losses.put("G_total", Losses.finite("G_total", context.step(), total));
@@ -129,10 +129,10 @@ final class CycleGanStrategy extends GanStrategy {
             NDList realCartoonLogits = forward(cartoonCritic, batch.cartoons());
             NDList fakeCartoonLogits = forward(cartoonCritic, shownCartoons);
             float target = (float) options.labelSmoothing();
-            NDArray cartoonLoss = options.ganLoss().real(realCartoonLogits, target)
-                    .add(options.ganLoss().fake(fakeCartoonLogits)).mul(0.5f);
-            NDArray photoLoss = options.ganLoss().real(forward(photoCritic, batch.photos()), target)
-                    .add(options.ganLoss().fake(forward(photoCritic, shownPhotos))).mul(0.5f);
+            NDArray cartoonLoss = Tensors.times(options.ganLoss().real(realCartoonLogits, target)
+                    .add(options.ganLoss().fake(fakeCartoonLogits)), 0.5);
+            NDArray photoLoss = Tensors.times(options.ganLoss().real(forward(photoCritic, batch.photos()), target)
+                    .add(options.ganLoss().fake(forward(photoCritic, shownPhotos))), 0.5);
             NDArray total = context.filter("D_total", cartoonLoss.add(photoLoss));
             losses.put("D_cartoon", cartoonLoss.getFloat() * 1.0);
             losses.put("D_photo", photoLoss.getFloat() * 1.0);

@@ -3,6 +3,7 @@ package dev.toonsmith.engine.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.Activation;
+import dev.toonsmith.engine.model.Tensors;
 import java.util.Locale;
 
 /**
@@ -33,7 +34,8 @@ public enum GanLoss {
     NDArray real(NDList logits, float realTarget) {
         return average(logits, x -> switch (this) {
             case LSGAN -> x.sub(1).square().mean();
-            case VANILLA -> Activation.softPlus(x.neg()).mul(realTarget).add(Activation.softPlus(x).mul(1 - realTarget)).mean();
+            case VANILLA -> Tensors.times(Activation.softPlus(x.neg()), realTarget)
+                    .add(Tensors.times(Activation.softPlus(x), 1 - realTarget)).mean();
             case HINGE -> Activation.relu(x.neg().add(1)).mean();
         });
     }
@@ -76,6 +78,6 @@ public enum GanLoss {
             NDArray term = perScale.apply(x);
             total = total == null ? term : total.add(term);
         }
-        return logits.size() == 1 ? total : total.div(logits.size());
+        return logits.size() == 1 ? total : Tensors.dividedBy(total, logits.size());
     }
 }

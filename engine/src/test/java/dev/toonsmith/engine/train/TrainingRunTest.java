@@ -160,6 +160,62 @@ class TrainingRunTest {
     }
 
     @Test
+    void aGarbageCollectionBetweenForwardAndBackwardPassChangesNothing() throws Exception {
+        // The loss filter runs after the losses are built and before autograd walks back through them: the
+        // moment at which memory that the graph still reads, but Java no longer holds, would be freed.
+        TrainingOptions options = TrainingFixtures.tiny("cartoongan", 3, Map.of());
+        TrainingRun calm = TrainingRun.builder().setRunFolder(work.resolve("calm")).setData(data).optOptions(options).build();
+        calm.start();
+        assertTrue(calm.await(Duration.ofMinutes(2)));
+        TrainingRun collected = TrainingRun.builder().setRunFolder(work.resolve("collected")).setData(data)
+                .optOptions(options)
+                .optLossFilter((name, step, loss) -> {
+                    collectGarbage();
+                    return loss;
+                })
+                .build();
+        collected.start();
+        assertTrue(collected.await(Duration.ofMinutes(2)));
+        assertTrue(collected.failure().isEmpty(), collected.failure().orElse(""));
+
+        List<JsonNode> expected = TrainingFixtures.metrics(calm.folder());
+        List<JsonNode> actual = TrainingFixtures.metrics(collected.folder());
+        assertEquals(expected.size(), actual.size());
+        for (int step = 0; step < expected.size(); step++) {
+            for (String loss : new String[] {"G_total", "G_content", "D_total"}) {
+                assertEquals(expected.get(step).path(loss).asDouble(0), actual.get(step).path(loss).asDouble(0), 1e-6,
+                        loss + " at step " + step);
+            }
+        }
+        Path a = calm.folder().checkpoint(3).orElseThrow();
+        Path b = collected.folder().checkpoint(3).orElseThrow();
+        for (String file : new String[] {"generator.safetensors", "discriminator.safetensors",
+            "optimizer-generator.safetensors", "optimizer-discriminator.safetensors"}) {
+            assertTensorsClose(a.resolve(file), b.resolve(file), file);
+        }
+    }
+
+    /**
+     * A full collection, and then time for the JDK to free the native memory of the direct buffers it found
+     * unreachable (their count drops once it has).
+     */
+    private static void collectGarbage() {
+        java.lang.management.BufferPoolMXBean direct = java.lang.management.ManagementFactory
+                .getPlatformMXBeans(java.lang.management.BufferPoolMXBean.class).stream()
+                .filter(pool -> pool.getName().equals("direct")).findFirst().orElseThrow();
+        long before = direct.getCount();
+        for (int i = 0; i < 20 && direct.getCount() >= before; i++) {
+            System.gc();
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    @Test
     void aNonFiniteLossSkipsTheUpdateLowersTheRateAndRollsBackAfterThree() throws Exception {
         List<TrainingEvent> events = Collections.synchronizedList(new ArrayList<>());
         java.util.concurrent.atomic.AtomicInteger poisoned = new java.util.concurrent.atomic.AtomicInteger();
