@@ -122,6 +122,10 @@ final class TrainCommand implements Callable<Integer> {
                     + " thin Canny lines; too sharp for a small network to learn with L1). Default: bilateral.")
     String surface;
 
+    @Option(names = "--lambda-ink", paramLabel = "X",
+            description = "With --surface toon: a pixel of the target's lines counts 1 + X times a flat one. Default: 0.")
+    Double lambdaInk;
+
     @Option(names = "--lambda-tv", paramLabel = "X", description = "Total-variation weight. Default: 1.")
     Double lambdaTv;
 
@@ -263,6 +267,7 @@ final class TrainCommand implements Callable<Integer> {
         put(o, "perceptual", perceptual == null ? null : absolute(perceptual));
         put(o, "lambdaSurface", lambdaSurface);
         put(o, "surfaceTarget", surface);
+        put(o, "lambdaInk", lambdaInk);
         put(o, "lambdaTotalVariation", lambdaTv);
         put(o, "lambdaCycle", lambdaCycle);
         put(o, "sampleEvery", sampleEvery);

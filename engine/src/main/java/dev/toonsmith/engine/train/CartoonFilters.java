@@ -66,8 +66,42 @@ final class CartoonFilters {
         return map(photos, CartoonFilters::toonOf);
     }
 
+    /** {@link #toon} together with where it inked its lines. */
+    record ToonBatch(FloatBatch pictures, InkMaps ink) {}
+
+    /**
+     * The share of ink of each pixel of a batch of toon targets, 0 (none) to 1 (a full line), NCHW with one channel.
+     */
+    record InkMaps(float[] data, int batch, int height, int width) {}
+
+    /** {@link #toon}, and the ink share of each pixel, for a loss that weighs the lines more than their few pixels. */
+    static ToonBatch toonWithInk(FloatBatch photos) {
+        int plane = photos.height() * photos.width();
+        float[] ink = new float[photos.batch() * plane];
+        float[] values = new float[plane];
+        int[] next = {0};
+        // map() visits the batch in order, so the n-th call's ink belongs at the n-th plane.
+        FloatBatch pictures = map(photos, bgr -> {
+            Toon toon = toonParts(bgr);
+            toon.ink().get(0, 0, values);
+            System.arraycopy(values, 0, ink, next[0]++ * plane, plane);
+            toon.ink().release();
+            return toon.picture();
+        });
+        return new ToonBatch(pictures, new InkMaps(ink, photos.batch(), photos.height(), photos.width()));
+    }
+
+    /** A toon target and its ink share (CV_32F, 0..1), both the picture's size. */
+    private record Toon(Mat picture, Mat ink) {}
+
     /** {@link #toon} for one 8-bit BGR picture (package-private so tests can look at single images). */
     static Mat toonOf(Mat bgr) {
+        Toon toon = toonParts(bgr);
+        toon.ink().release();
+        return toon.picture();
+    }
+
+    private static Toon toonParts(Mat bgr) {
         Mat a = new Mat();
         Mat b = new Mat();
         Imgproc.bilateralFilter(bgr, a, 9, 60, 7);
@@ -103,10 +137,10 @@ final class CartoonFilters {
         Core.multiply(flat, keep3, flat);
         Mat out = new Mat();
         flat.convertTo(out, CvType.CV_8UC3);
-        for (Mat m : new Mat[] {a, b, gx, gy, magnitude, ink, keep, keep3, flat}) {
+        for (Mat m : new Mat[] {a, b, gx, gy, magnitude, keep, keep3, flat}) {
             m.release();
         }
-        return out;
+        return new Toon(out, ink);
     }
 
     /**

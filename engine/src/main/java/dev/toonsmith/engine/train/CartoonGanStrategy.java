@@ -131,7 +131,8 @@ final class CartoonGanStrategy extends GanStrategy {
             losses.put("G_adv", adversarial.getFloat() * 1.0);
             losses.put("G_content", contentLoss.getFloat() * 1.0);
             if (batch.flattenedPhotos() != null && options.lambdaSurface() > 0) {
-                NDArray surface = Losses.l1(out, batch.flattenedPhotos());
+                NDArray surface = batch.surfaceWeights() == null ? Losses.l1(out, batch.flattenedPhotos())
+                        : Losses.weightedL1(out, batch.flattenedPhotos(), batch.surfaceWeights());
                 losses.put("G_surface", surface.getFloat() * 1.0);
                 total = total.add(Tensors.times(surface, options.lambdaSurface()));
             }

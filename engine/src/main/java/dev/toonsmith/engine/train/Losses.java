@@ -15,6 +15,14 @@ final class Losses {
     }
 
     /**
+     * Mean absolute difference with each pixel counted {@code weights} times (N x 1 x H x W), over the weights'
+     * mean: the loss keeps the scale of {@link #l1}, only its balance between pixels changes.
+     */
+    static NDArray weightedL1(NDArray a, NDArray b, NDArray weights) {
+        return a.sub(b).abs().mul(weights).mean().div(weights.mean());
+    }
+
+    /**
      * L1 between {@code a} and {@code b} after average pooling by {@code scale}: compares layout and colour
      * while leaving texture and lines free, the pretrained-network-free content loss.
      */

@@ -41,6 +41,9 @@ import java.util.Map;
  * @param surfaceTarget that copy: {@code bilateral} (edge-preserving flattening only), {@code toon} (flattened,
  *     with dark outlines on strong gradients) or {@code cartoon} (flattening, a few colours and thin outlines, drawn by the post-processing chain), after White-box
  *     cartoonization's surface and structure representations
+ * @param lambdaInk how much more the {@code toon} target's lines count in that pull: a pixel with a full line
+ *     counts {@code 1 + lambdaInk} times a flat one (0 = evenly, as runs before the option). Lines are a few per cent
+ *     of the pixels, so evenly weighed they are the first thing a small generator gives up
  * @param lambdaTotalVariation weight of the total-variation penalty on the output (against high-frequency
  *     artefacts)
  * @param edgeSmoothedNegatives show the discriminator cartoons with their outlines smoothed away as fakes
@@ -80,6 +83,7 @@ public record TrainingOptions(
         String perceptual,
         double lambdaSurface,
         String surfaceTarget,
+        double lambdaInk,
         double lambdaTotalVariation,
         boolean edgeSmoothedNegatives,
         double lambdaCycle,
@@ -100,6 +104,9 @@ public record TrainingOptions(
         // Runs started before the option existed used the bilateral target.
         surfaceTarget = surfaceTarget == null ? "bilateral" : surfaceTarget;
         require(SURFACE_TARGETS.contains(surfaceTarget), "surface", "must be one of " + SURFACE_TARGETS + ", got '" + surfaceTarget + "'");
+        require(lambdaInk >= 0 && lambdaInk <= 100, "lambda-ink", "must be between 0 and 100, got " + lambdaInk);
+        require(lambdaInk == 0 || "toon".equals(surfaceTarget), "lambda-ink",
+                "weighs the lines of the toon target; add --surface toon, or leave it out");
         require(Strategies.isKnown(mode), "mode", "must be one of " + Strategies.names() + ", got '" + mode + "'");
         require(Architectures.isKnown(architecture), "arch", "must be one of " + Architectures.names() + ", got '" + architecture + "'");
         require(size >= 16 && size <= 1024 && size % 4 == 0, "size", "must be a multiple of 4 between 16 and 1024, got " + size);
@@ -135,7 +142,7 @@ public record TrainingOptions(
     public static TrainingOptions defaults(String mode) {
         return new TrainingOptions(mode, "lite", Map.of(), 128, 4, 2000, 100, GanLoss.LSGAN, 1.0,
                 32, 3, true, 1, 1, 2e-4, 0.5, 0.999, LearningRateSchedule.LINEAR,
-                1.0, 10.0, 4, null, 2.0, "bilateral", 1.0, true, 10.0, 0.5, 50, 100, 6, 200, 5, 42L, "auto");
+                1.0, 10.0, 4, null, 2.0, "bilateral", 0.0, 1.0, true, 10.0, 0.5, 50, 100, 6, 200, 5, 42L, "auto");
     }
 
     public GeneratorSpec generatorSpec() {

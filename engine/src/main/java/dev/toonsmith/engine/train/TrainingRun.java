@@ -419,11 +419,20 @@ public final class TrainingRun {
         NDArray c = tensor(cartoons, scope, device);
         NDArray smoothed = null;
         NDArray flattened = null;
+        NDArray weights = null;
         if (CartoonGanStrategy.NAME.equals(options.mode())) {
             if (options.edgeSmoothedNegatives()) {
                 smoothed = tensor(CartoonFilters.smoothEdges(cartoons), scope, device);
             }
-            if (options.lambdaSurface() > 0) {
+            if (options.lambdaSurface() > 0 && options.lambdaInk() > 0) {
+                CartoonFilters.ToonBatch toon = CartoonFilters.toonWithInk(photos);
+                flattened = tensor(toon.pictures(), scope, device);
+                CartoonFilters.InkMaps ink = toon.ink();
+                try (NDArray share = inkTensor(ink, scope, device)) {
+                    // 1 + lambda x ink: a line pixel counts (1 + lambda) times a flat one.
+                    weights = dev.toonsmith.engine.model.Tensors.times(share, options.lambdaInk()).add(1f);
+                }
+            } else if (options.lambdaSurface() > 0) {
                 FloatBatch target = switch (options.surfaceTarget()) {
                     case "cartoon" -> CartoonFilters.cartoon(photos);
                     case "toon" -> CartoonFilters.toon(photos);
@@ -432,7 +441,12 @@ public final class TrainingRun {
                 flattened = tensor(target, scope, device);
             }
         }
-        return new TrainingBatch(p, c, smoothed, flattened);
+        return new TrainingBatch(p, c, smoothed, flattened, weights);
+    }
+
+    private static NDArray inkTensor(CartoonFilters.InkMaps ink, NDManager scope, Device device) {
+        NDArray cpu = scope.create(FloatBuffer.wrap(ink.data()), new Shape(ink.batch(), 1, ink.height(), ink.width()));
+        return device.equals(cpu.getDevice()) ? cpu : cpu.toDevice(device, false);
     }
 
     static NDArray tensor(FloatBatch batch, NDManager manager, Device device) {

@@ -3,6 +3,7 @@ package dev.toonsmith.engine.train;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.toonsmith.engine.image.OpenCv;
+import dev.toonsmith.engine.train.data.FloatBatch;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,5 +67,43 @@ class CartoonFiltersTest {
         double boundaryBrightness = meanAndDeviation(toon, boundary)[0];
         assertTrue(boundaryBrightness < Math.min(toonLeft[0], toonRight[0]) - 25,
                 "the boundary carries a dark line: " + boundaryBrightness + " vs " + toonLeft[0] + "/" + toonRight[0]);
+    }
+
+    @Test
+    void theToonTargetsInkSharePointsAtItsLinesAndNowhereElse() {
+        Mat photo = twoSurfaces();
+        FloatBatch batch = batchOf(photo, photo);
+        CartoonFilters.ToonBatch toon = CartoonFilters.toonWithInk(batch);
+        CartoonFilters.InkMaps ink = toon.ink();
+        assertTrue(ink.batch() == 2 && ink.height() == 64 && ink.width() == 64);
+        double inside = 0;
+        double line = 0;
+        for (int y = 6; y < 58; y++) {
+            inside += ink.data()[64 * 64 + y * 64 + 12] + ink.data()[64 * 64 + y * 64 + 50];
+            line += Math.max(ink.data()[64 * 64 + y * 64 + 31], ink.data()[64 * 64 + y * 64 + 32]);
+        }
+        inside /= 2 * 52;
+        line /= 52;
+        assertTrue(inside < 0.05, "no ink inside the surfaces: " + inside);
+        assertTrue(line > 0.5, "ink on the boundary: " + line);
+        // The pictures are the toon targets themselves.
+        assertTrue(java.util.Arrays.equals(toon.pictures().data(), CartoonFilters.toon(batch).data()));
+    }
+
+    /** 8-bit BGR pictures as the trainer's planar RGB batch in [-1, 1]. */
+    private static FloatBatch batchOf(Mat... pictures) {
+        int h = pictures[0].rows();
+        int w = pictures[0].cols();
+        float[] data = new float[pictures.length * 3 * h * w];
+        byte[] pixels = new byte[h * w * 3];
+        for (int n = 0; n < pictures.length; n++) {
+            pictures[n].get(0, 0, pixels);
+            for (int i = 0; i < h * w; i++) {
+                for (int c = 0; c < 3; c++) {
+                    data[(n * 3 + c) * h * w + i] = (pixels[i * 3 + 2 - c] & 0xff) / 127.5f - 1;
+                }
+            }
+        }
+        return new FloatBatch(data, pictures.length, h, w);
     }
 }
