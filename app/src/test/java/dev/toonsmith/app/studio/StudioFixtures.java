@@ -50,6 +50,11 @@ public final class StudioFixtures {
      * {@link LiteSpec#defaults()} it costs what a trained default-size style costs to run.
      */
     public static Path installStyle(Path home, String id, String name, LiteSpec spec) throws IOException {
+        return installStyle(home, id, name, spec, 0);
+    }
+
+    /** Likewise, drawing photos larger than {@code workingEdge} at that size (0: at any size). */
+    public static Path installStyle(Path home, String id, String name, LiteSpec spec, int workingEdge) throws IOException {
         // Seeded, so that every run draws the same untrained look: a random one sometimes has no edges for the
         // outline sliders to change.
         TorchRuntime.engine().setRandomSeed(id.hashCode());
@@ -57,7 +62,8 @@ public final class StudioFixtures {
         try (NDManager manager = NDManager.newBaseManager()) {
             Block generator = spec.newGenerator();
             generator.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 32, 32));
-            StyleManifest manifest = StyleManifest.builder(id, name, spec).author("tests").license("CC0-1.0").build();
+            StyleManifest manifest = StyleManifest.builder(id, name, spec).author("tests").license("CC0-1.0")
+                    .workingEdge(workingEdge).build();
             StyleWriter.write(StyleWriter.bundle(manifest, generator, png()), file);
         }
         return file;

@@ -163,4 +163,27 @@ class RendererTest {
             }
         }
     }
+
+    @Test
+    void theFullRenderOfALargePhotoInAStyleWithAWorkingEdgeIsWhatTheCommandLineDraws() throws Exception {
+        Path home = work.resolve("edged-home");
+        Path bundle = StudioFixtures.installStyle(home, "edged", "Edged", new dev.toonsmith.engine.model.LiteSpec(4, 1, true),
+                Renderer.PREVIEW_EDGE);
+        StyleLibrary edgedStyles = StyleLibrary.load(new UserDirectories(home));
+        StyleEntry edged = edgedStyles.find("edged").orElseThrow();
+        Path file = photo(1400, 934, false);
+        try (Renderer studio = new Renderer(new StylizerCache(edgedStyles, DevicePreference.CPU, 1))) {
+            Photo photo = open(studio, file);
+            // The preview draws at the working edge; the full render then only brings that drawing back up.
+            studio.preview(photo, edged, 1, PostSettings.NONE, () -> true);
+            try (Image full = studio.renderFull(photo, edged, 1, PostSettings.NONE, Progress.NONE);
+                    dev.toonsmith.engine.infer.Stylizer commandLine = dev.toonsmith.engine.infer.Stylizer.load(
+                            dev.toonsmith.engine.style.StyleBundle.read(bundle), DevicePreference.CPU);
+                    Image source = ImageReader.read(file);
+                    Image expected = commandLine.stylize(source, dev.toonsmith.engine.infer.StylizeOptions.defaults())) {
+                assertEquals(1400, full.width());
+                assertEquals(0, Core.norm(expected.mat(), full.mat(), Core.NORM_INF), "the same pixels as 'stylize'");
+            }
+        }
+    }
 }
