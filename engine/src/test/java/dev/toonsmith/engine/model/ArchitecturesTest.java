@@ -114,6 +114,15 @@ class ArchitecturesTest {
             }
             NDArray inked = g.forward(new ParameterStore(manager, false), new NDList(photo), false).singletonOrThrow();
             assertTrue(inked.add(1f).abs().max().getFloat() < 1e-4f, "black where the ink share is 1");
+            // Drawing (in place) and training (recorded by autograd) compute the same picture.
+            for (Pair<String, Parameter> p : g.getParameters()) {
+                if (p.getKey().contains("ink") && p.getKey().endsWith("bias")) {
+                    p.getValue().getArray().subi(101f);
+                }
+            }
+            NDArray drawn = g.forward(new ParameterStore(manager, false), new NDList(photo), false).singletonOrThrow();
+            NDArray trained = g.forward(new ParameterStore(manager, false), new NDList(photo), true).singletonOrThrow();
+            assertTrue(drawn.sub(trained).abs().max().getFloat() < 1e-5f, "inference equals the training pass");
         }
     }
 
