@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import dev.toonsmith.engine.image.Image;
 import dev.toonsmith.engine.image.ImageWriter;
 import dev.toonsmith.engine.image.WriteOptions;
+import dev.toonsmith.engine.model.Tensors;
 import dev.toonsmith.engine.runtime.DevicePreference;
 import dev.toonsmith.engine.runtime.TorchRuntime;
 import dev.toonsmith.engine.train.data.FloatBatch;
@@ -430,7 +431,7 @@ public final class TrainingRun {
                 CartoonFilters.InkMaps ink = toon.ink();
                 try (NDArray share = inkTensor(ink, scope, device)) {
                     // 1 + lambda x ink: a line pixel counts (1 + lambda) times a flat one.
-                    weights = dev.toonsmith.engine.model.Tensors.times(share, options.lambdaInk()).add(1f);
+                    weights = Tensors.times(share, options.lambdaInk()).add(1f);
                 }
             } else if (options.lambdaSurface() > 0) {
                 FloatBatch target = switch (options.surfaceTarget()) {
