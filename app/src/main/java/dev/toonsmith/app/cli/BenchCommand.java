@@ -112,6 +112,10 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         if (look) {
+            if (postOnly || noPost || architectures != null || postPhoto != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--look measures a style's look and times"
+                        + " nothing: leave out --post-only, --no-post, --arch and --post-photo");
+            }
             return measureLook(out);
         }
         if (style != null || lookPhotos != null) {

@@ -222,6 +222,7 @@ class CommandLineTest {
         assertTrue(after.get("interiorTexture").asDouble() < before.get("interiorTexture").asDouble(), result.toString());
         assertTrue(after.get("boundaryBrightness").asDouble() < before.get("boundaryBrightness").asDouble(), result.toString());
         assertEquals(2, run("bench", "--style", "default").exitCode(), "--style without --look");
+        assertEquals(2, run("bench", "--look", "--arch", "lite").exitCode(), "--look times nothing");
     }
 
     @Test
