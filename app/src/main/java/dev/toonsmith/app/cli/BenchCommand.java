@@ -2,6 +2,7 @@ package dev.toonsmith.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.toonsmith.app.SampleImages;
 import dev.toonsmith.engine.bench.Benchmark;
 import dev.toonsmith.engine.io.AtomicFiles;
 import dev.toonsmith.engine.bench.BenchmarkReport;
@@ -201,16 +202,12 @@ final class BenchCommand implements Callable<Integer> {
 
     /** The photos of the installation's {@code sample-images/}, for {@code --look}. */
     private List<Path> samplePhotos() throws java.io.IOException {
-        String property = System.getProperty("toonsmith.samples");
-        Path folder = Path.of(property == null || property.isBlank() ? "sample-images" : property);
-        if (!java.nio.file.Files.isDirectory(folder)) {
+        Path folder = SampleImages.folder();
+        if (folder == null || !java.nio.file.Files.isDirectory(folder)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "No sample-images folder at " + folder.toAbsolutePath() + ": name the photos with --look-photos.");
+                    "No sample-images folder here: name the photos with --look-photos.");
         }
-        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(folder)) {
-            return files.filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(jpe?g|png|webp|bmp|tiff?)"))
-                    .sorted().toList();
-        }
+        return SampleImages.list(folder);
     }
 
     /** Builds a value from the options, reporting a bad size, count, name or device as a usage error. */

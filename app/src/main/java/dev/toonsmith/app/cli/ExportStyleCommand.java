@@ -60,9 +60,8 @@ final class ExportStyleCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!StyleManifest.isValidWorkingEdge(workingEdge)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--working-edge must be 0 (any size) or at least "
-                    + StyleManifest.MIN_WORKING_EDGE + " pixels, got " + workingEdge);
-        }
+            throw new CommandLine.ParameterException(spec.commandLine(), "Invalid --working-edge " + workingEdge + ": "
+                    + StyleManifest.WORKING_EDGE_RULE);        }
         if (!output.getFileName().toString().endsWith(".toon")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "The output must end in .toon, got " + output);
         }

@@ -8,15 +8,17 @@ import java.util.function.Function;
 /** The generator architectures this version knows, by the name style manifests use. */
 public final class Architectures {
 
-    private static final Map<String, Function<Map<String, ?>, GeneratorSpec>> REGISTRY = new LinkedHashMap<>();
-    /** Per architecture, the hyperparameters added after its first version, with the value that means "as before". */
-    private static final Map<String, Map<String, Object>> ADDED_LATER = Map.of(
-            LiteSpec.NAME, LiteSpec.ADDED_LATER,
-            CartoonGanSpec.NAME, Map.of());
+    /**
+     * An architecture's parser, and the hyperparameters added after its first version with the values that mean
+     * "as before".
+     */
+    private record Entry(Function<Map<String, ?>, GeneratorSpec> parser, Map<String, Object> addedLater) {}
+
+    private static final Map<String, Entry> REGISTRY = new LinkedHashMap<>();
 
     static {
-        REGISTRY.put(LiteSpec.NAME, LiteSpec::parse);
-        REGISTRY.put(CartoonGanSpec.NAME, CartoonGanSpec::parse);
+        REGISTRY.put(LiteSpec.NAME, new Entry(LiteSpec::parse, LiteSpec.ADDED_LATER));
+        REGISTRY.put(CartoonGanSpec.NAME, new Entry(CartoonGanSpec::parse, Map.of()));
     }
 
     private Architectures() {}
@@ -36,12 +38,12 @@ public final class Architectures {
      * @throws InvalidArchitectureException for an unknown name, an unknown hyperparameter or a value out of range
      */
     public static GeneratorSpec spec(String name, Map<String, ?> hyperparameters) {
-        Function<Map<String, ?>, GeneratorSpec> factory = REGISTRY.get(name);
-        if (factory == null) {
+        Entry entry = REGISTRY.get(name);
+        if (entry == null) {
             throw new InvalidArchitectureException(
                     "unknown architecture '" + name + "' (this version knows " + String.join(", ", names()) + ")");
         }
-        return factory.apply(hyperparameters);
+        return entry.parser().apply(hyperparameters);
     }
 
     /**
@@ -58,7 +60,10 @@ public final class Architectures {
     /** {@code hyperparameters} with the ones added later filled in with their "as before" values. */
     public static Map<String, Object> withOlderValues(String name, Map<String, ?> hyperparameters) {
         Map<String, Object> filled = new LinkedHashMap<>(hyperparameters);
-        ADDED_LATER.getOrDefault(name, Map.of()).forEach(filled::putIfAbsent);
+        Entry entry = REGISTRY.get(name);
+        if (entry != null) {
+            entry.addedLater().forEach(filled::putIfAbsent);
+        }
         return filled;
     }
 

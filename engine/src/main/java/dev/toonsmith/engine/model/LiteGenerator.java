@@ -7,8 +7,11 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
 import ai.djl.util.PairList;
+import dev.toonsmith.engine.runtime.TorchRuntime;
 
 /**
  * The network of {@link LiteSpec}: CartoonGAN's encoder, residual body and decoder, sized for a laptop CPU,
@@ -96,31 +99,28 @@ final class LiteGenerator extends AbstractBlock implements Costed {
      * everywhere and learns where lines belong, instead of starting from random lines.
      */
     void startInkAt(float bias) {
-        boolean previous = dev.toonsmith.engine.runtime.TorchRuntime.setGradMode(false);
-        try {
-            for (ai.djl.util.Pair<String, ai.djl.nn.Parameter> p : ink.getParameters()) {
-                NDArray array = p.getValue().getArray();
-                array.muli(0f);
-                if (p.getKey().endsWith("bias")) {
-                    array.addi(bias);
-                }
-            }
-        } finally {
-            dev.toonsmith.engine.runtime.TorchRuntime.setGradMode(previous);
-        }
+        startAt(ink, bias);
     }
 
     /** Sets the last layer's weights to zero, so that a residual generator outputs its input unchanged. */
     void zeroHead() {
+        startAt(head, 0f);
+    }
+
+    /** Zeroes {@code layer}'s weights and sets its biases to {@code bias}. */
+    private static void startAt(ConvUnit layer, float bias) {
         // An in-place change of a parameter must not be recorded by autograd.
-        boolean previous = dev.toonsmith.engine.runtime.TorchRuntime.setGradMode(false);
+        boolean previous = TorchRuntime.setGradMode(false);
         try {
-            for (ai.djl.util.Pair<String, ai.djl.nn.Parameter> p : head.getParameters()) {
+            for (Pair<String, Parameter> p : layer.getParameters()) {
                 NDArray array = p.getValue().getArray();
                 array.muli(0f);
+                if (bias != 0 && p.getKey().endsWith("bias")) {
+                    array.addi(bias);
+                }
             }
         } finally {
-            dev.toonsmith.engine.runtime.TorchRuntime.setGradMode(previous);
+            TorchRuntime.setGradMode(previous);
         }
     }
 

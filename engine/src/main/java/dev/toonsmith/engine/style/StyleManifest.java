@@ -37,7 +37,8 @@ import java.util.regex.Pattern;
  * @param formatVersion the style format; this version writes {@link #FORMAT_VERSION}
  * @param id a stable lowercase slug, unique among installed styles
  * @param name the display name
- * @param hyperparameters as written in the file (may omit defaults)
+ * @param hyperparameters as written in the file; one it leaves out is a layer added after the file was written
+ *     (see {@link Architectures#asWritten})
  * @param workingEdge the longest edge, in pixels, at which the generator draws the look it was trained for
  *     (about the size of its training photos); larger photos are stylized at this size and brought back to
  *     full resolution edge-aware, so that a 12-megapixel photo gets the same cartoon as its preview instead of
@@ -109,7 +110,8 @@ public record StyleManifest(
     static final String ID_RULE = "an id is 1 to " + MAX_ID_LENGTH
             + " lowercase letters, digits and dashes, starting with a letter or digit";
 
-    static final String WORKING_EDGE_RULE = "it must be 0 (any size) or at least " + MIN_WORKING_EDGE + " pixels";
+    /** What {@link #isValidWorkingEdge} checks, for messages. */
+    public static final String WORKING_EDGE_RULE = "it must be 0 (any size) or at least " + MIN_WORKING_EDGE + " pixels";
 
     /** Whether {@code edge} is a valid {@link #workingEdge()}: 0, or at least {@link #MIN_WORKING_EDGE}. */
     public static boolean isValidWorkingEdge(int edge) {

@@ -429,7 +429,7 @@ public final class TrainingRun {
                 CartoonFilters.ToonBatch toon = CartoonFilters.toonWithInk(photos);
                 flattened = tensor(toon.pictures(), scope, device);
                 CartoonFilters.InkMaps ink = toon.ink();
-                try (NDArray share = inkTensor(ink, scope, device)) {
+                try (NDArray share = tensor(ink.data(), new Shape(ink.batch(), 1, ink.height(), ink.width()), scope, device)) {
                     // 1 + lambda x ink: a line pixel counts (1 + lambda) times a flat one.
                     weights = Tensors.times(share, options.lambdaInk()).add(1f);
                 }
@@ -445,14 +445,12 @@ public final class TrainingRun {
         return new TrainingBatch(p, c, smoothed, flattened, weights);
     }
 
-    private static NDArray inkTensor(CartoonFilters.InkMaps ink, NDManager scope, Device device) {
-        NDArray cpu = scope.create(FloatBuffer.wrap(ink.data()), new Shape(ink.batch(), 1, ink.height(), ink.width()));
-        return device.equals(cpu.getDevice()) ? cpu : cpu.toDevice(device, false);
+    static NDArray tensor(FloatBatch batch, NDManager manager, Device device) {
+        return tensor(batch.data(), new Shape(batch.batch(), 3, batch.height(), batch.width()), manager, device);
     }
 
-    static NDArray tensor(FloatBatch batch, NDManager manager, Device device) {
-        NDArray cpu = manager.create(FloatBuffer.wrap(batch.data()),
-                new Shape(batch.batch(), 3, batch.height(), batch.width()));
+    private static NDArray tensor(float[] data, Shape shape, NDManager manager, Device device) {
+        NDArray cpu = manager.create(FloatBuffer.wrap(data), shape);
         return device.equals(cpu.getDevice()) ? cpu : cpu.toDevice(device, false);
     }
 

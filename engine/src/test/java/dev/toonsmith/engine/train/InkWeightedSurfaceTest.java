@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.toonsmith.engine.runtime.TorchRuntime;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -62,9 +61,8 @@ class InkWeightedSurfaceTest {
     private double surfaceLossAtTheFirstStep(String name, double lambdaInk) throws Exception {
         TrainingOptions options = TrainingFixtures.tiny("cartoongan", 2, Map.of("initSteps", 0, "surfaceTarget", "toon",
                 "lambdaSurface", 5.0, "lambdaInk", lambdaInk));
-        TrainingRun run = TrainingRun.builder().setRunFolder(work.resolve(name)).setData(sources).optOptions(options).build();
-        run.start();
-        assertTrue(run.await(Duration.ofMinutes(2)));
+        TrainingRun run = TrainingFixtures.runToEnd(
+                TrainingRun.builder().setRunFolder(work.resolve(name)).setData(sources).optOptions(options).build());
         assertTrue(run.failure().isEmpty(), run.failure().orElse(""));
         List<JsonNode> metrics = TrainingFixtures.metrics(run.folder());
         return metrics.get(0).path("G_surface").asDouble(Double.NaN);

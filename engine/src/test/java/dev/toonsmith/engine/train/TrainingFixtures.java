@@ -75,6 +75,13 @@ final class TrainingFixtures {
         return TrainingOptionsCodec.with(base, changes);
     }
 
+    /** Starts {@code run} and waits until it ends (at most two minutes), for tests that look at what it left. */
+    static TrainingRun runToEnd(TrainingRun run) throws InterruptedException {
+        run.start();
+        org.junit.jupiter.api.Assertions.assertTrue(run.await(java.time.Duration.ofMinutes(2)), "the run ended in time");
+        return run;
+    }
+
     /** The run's metrics.jsonl, one JSON object per step. */
     static java.util.List<com.fasterxml.jackson.databind.JsonNode> metrics(RunFolder folder) throws IOException {
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();

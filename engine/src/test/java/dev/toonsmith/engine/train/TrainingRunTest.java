@@ -115,9 +115,8 @@ class TrainingRunTest {
     @Test
     void aResumedRunContinuesExactlyLikeAnUninterruptedOne() throws Exception {
         TrainingOptions options = TrainingFixtures.tiny("cartoongan", 8, Map.of());
-        TrainingRun whole = TrainingRun.builder().setRunFolder(work.resolve("whole")).setData(data).optOptions(options).build();
-        whole.start();
-        assertTrue(whole.await(Duration.ofMinutes(2)));
+        TrainingRun whole = TrainingFixtures.runToEnd(
+                TrainingRun.builder().setRunFolder(work.resolve("whole")).setData(data).optOptions(options).build());
 
         // Stopped after step 3, as a user pressing Ctrl+C would: it checkpoints step 4 and ends.
         java.util.concurrent.atomic.AtomicReference<TrainingRun> self = new java.util.concurrent.atomic.AtomicReference<>();
@@ -152,10 +151,8 @@ class TrainingRunTest {
         }
         Path a = whole.folder().checkpoint(8).orElseThrow();
         Path b = second.folder().checkpoint(8).orElseThrow();
-        for (String file : new String[] {"optimizer-generator.safetensors", "optimizer-discriminator.safetensors",
-            "generator.safetensors"}) {
-            assertTensorsClose(a.resolve(file), b.resolve(file), file);
-        }
+        assertCheckpointsClose(a, b, "optimizer-generator.safetensors", "optimizer-discriminator.safetensors",
+                "generator.safetensors");
         assertEquals(Checkpoint.readState(a).optimizerSteps(), Checkpoint.readState(b).optimizerSteps());
     }
 
@@ -164,18 +161,15 @@ class TrainingRunTest {
         // The loss filter runs after the losses are built and before autograd walks back through them: the
         // moment at which memory that the graph still reads, but Java no longer holds, would be freed.
         TrainingOptions options = TrainingFixtures.tiny("cartoongan", 3, Map.of());
-        TrainingRun calm = TrainingRun.builder().setRunFolder(work.resolve("calm")).setData(data).optOptions(options).build();
-        calm.start();
-        assertTrue(calm.await(Duration.ofMinutes(2)));
-        TrainingRun collected = TrainingRun.builder().setRunFolder(work.resolve("collected")).setData(data)
-                .optOptions(options)
+        TrainingRun calm = TrainingFixtures.runToEnd(
+                TrainingRun.builder().setRunFolder(work.resolve("calm")).setData(data).optOptions(options).build());
+        TrainingRun collected = TrainingFixtures.runToEnd(TrainingRun.builder().setRunFolder(work.resolve("collected"))
+                .setData(data).optOptions(options)
                 .optLossFilter((name, step, loss) -> {
                     collectGarbage();
                     return loss;
                 })
-                .build();
-        collected.start();
-        assertTrue(collected.await(Duration.ofMinutes(2)));
+                .build());
         assertTrue(collected.failure().isEmpty(), collected.failure().orElse(""));
 
         List<JsonNode> expected = TrainingFixtures.metrics(calm.folder());
@@ -187,12 +181,9 @@ class TrainingRunTest {
                         loss + " at step " + step);
             }
         }
-        Path a = calm.folder().checkpoint(3).orElseThrow();
-        Path b = collected.folder().checkpoint(3).orElseThrow();
-        for (String file : new String[] {"generator.safetensors", "discriminator.safetensors",
-            "optimizer-generator.safetensors", "optimizer-discriminator.safetensors"}) {
-            assertTensorsClose(a.resolve(file), b.resolve(file), file);
-        }
+        assertCheckpointsClose(calm.folder().checkpoint(3).orElseThrow(), collected.folder().checkpoint(3).orElseThrow(),
+                "generator.safetensors", "discriminator.safetensors", "optimizer-generator.safetensors",
+                "optimizer-discriminator.safetensors");
     }
 
     /**
@@ -324,6 +315,12 @@ class TrainingRunTest {
             }
         }
         return true;
+    }
+
+    private static void assertCheckpointsClose(Path a, Path b, String... files) throws IOException {
+        for (String file : files) {
+            assertTensorsClose(a.resolve(file), b.resolve(file), file);
+        }
     }
 
     private static void assertTensorsClose(Path a, Path b, String what) throws IOException {

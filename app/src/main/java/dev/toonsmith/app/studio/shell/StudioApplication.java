@@ -1,11 +1,10 @@
 package dev.toonsmith.app.studio.shell;
 
+import dev.toonsmith.app.SampleImages;
 import dev.toonsmith.app.studio.dialogs.FxDialogs;
 import dev.toonsmith.engine.io.UserDirectories;
 import dev.toonsmith.engine.runtime.DevicePreference;
 import dev.toonsmith.ui.UiResources;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -19,7 +18,7 @@ public final class StudioApplication extends Application {
     public void start(Stage stage) {
         StudioOptions options = StudioOptions.parse(getParameters().getRaw());
         UserDirectories directories = UserDirectories.platform();
-        Studio.Config config = new Studio.Config(directories, samplesFolder(), new FxDialogs(UiResources.texts()),
+        Studio.Config config = new Studio.Config(directories, SampleImages.folder(), new FxDialogs(UiResources.texts()),
                 DevicePreference.AUTO, StudioLauncher.logFile(), Platform::runLater);
         studio = Studio.open(stage, config, options);
         stage.setOnCloseRequest(e -> studio.saveSettings());
@@ -33,15 +32,5 @@ public final class StudioApplication extends Application {
         if (studio != null) {
             studio.close();
         }
-    }
-
-    /** {@code sample-images/} of the installation: the launcher passes it; otherwise the working folder's. */
-    static Path samplesFolder() {
-        String property = System.getProperty("toonsmith.samples");
-        if (property != null && !property.isBlank()) {
-            return Path.of(property);
-        }
-        Path local = Path.of("sample-images");
-        return Files.isDirectory(local) ? local : null;
     }
 }

@@ -1,5 +1,6 @@
 package dev.toonsmith.app.studio.workspace;
 
+import dev.toonsmith.app.SampleImages;
 import dev.toonsmith.app.studio.render.Raster;
 import dev.toonsmith.app.studio.render.Rasters;
 import dev.toonsmith.app.studio.tasks.BackgroundTasks;
@@ -10,9 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.stream.Stream;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.slf4j.Logger;
@@ -28,7 +26,6 @@ public final class SamplesViewModel {
 
     public static final int THUMBNAIL_EDGE = 128;
 
-    private static final Set<String> EXTENSIONS = Set.of("jpg", "jpeg", "png", "webp", "bmp", "tif", "tiff");
 
     private final ObservableList<SampleViewModel> samples = FXCollections.observableArrayList();
 
@@ -52,18 +49,12 @@ public final class SamplesViewModel {
     }
 
     private static List<Path> list(Path folder) {
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(Files::isRegularFile).filter(SamplesViewModel::isImageName).sorted().toList();
+        try {
+            return SampleImages.list(folder);
         } catch (IOException e) {
             log.warn("Cannot list the samples folder {}: {}", folder, e.getMessage());
             return List.of();
         }
-    }
-
-    static boolean isImageName(Path file) {
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot > 0 && EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
     }
 
     private static Raster thumbnail(Path file) {
