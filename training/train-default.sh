@@ -30,9 +30,9 @@ if [[ -f "$run/config.json" ]]; then
   args+=(--resume)
 else
   args+=(--photos "$root/training/data/photos" --cartoons "$cartoons"
-         --mode cartoongan --arch lite --refine 1 --size 256 --batch 4 --init-steps 100
+         --mode cartoongan --arch lite --refine 1 --flatten 3 --size 256 --batch 4 --init-steps 100
          --d-width 32 --d-scales 2 --gan-loss lsgan --spectral-norm
-         --lambda-adv 0.3 --lambda-content 2 --content-scale 4 --surface toon --lambda-surface 15 --lambda-ink 8 --lambda-tv 0.2
+         --lambda-adv 0.3 --lambda-content 2 --content-scale 4 --surface toon --lambda-surface 15 --lambda-ink 8 --line-threshold 150 --lambda-tv 0.2
          --lr 5e-4 --lr-schedule linear
          --sample-every 250 --checkpoint-every 250 --keep-checkpoints 12 --seed 42
          --device "${DEVICE:-auto}")

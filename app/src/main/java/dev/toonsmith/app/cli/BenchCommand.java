@@ -98,7 +98,8 @@ final class BenchCommand implements Callable<Integer> {
             + " left inside regions and brightness and contrast on the photos' boundaries, photo -> style.")
     boolean look;
 
-    @Option(names = "--style", paramLabel = "ID|FILE", description = "The style --look measures. Default: the bundled default style.")
+    @Option(names = "--style", paramLabel = "ID|FILE", description = "The style --look measures (default: the bundled"
+            + " default style); when timing, time this style's architecture instead of --arch's defaults.")
     String style;
 
     @Option(names = "--look-photos", paramLabel = "FILE", split = ",",
@@ -119,15 +120,21 @@ final class BenchCommand implements Callable<Integer> {
             }
             return measureLook(out);
         }
-        if (style != null || lookPhotos != null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--style and --look-photos apply to --look only");
+        if (lookPhotos != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--look-photos applies to --look only");
+        }
+        if (style != null && (architectures != null || postOnly)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--style times that style's architecture:"
+                    + " leave out " + (postOnly ? "--post-only" : "--arch"));
         }
         if (postOnly && (noPost || architectures != null)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--post-only cannot be combined with " + (noPost ? "--no-post" : "--arch"));
         }
         List<GeneratorSpec> specs = new ArrayList<>();
-        if (!postOnly) {
+        if (style != null) {
+            specs.add(StyleLibrary.load().resolve(style).spec());
+        } else if (!postOnly) {
             for (String name : architectures == null ? Architectures.names() : architectures) {
                 specs.add(Architectures.defaults(name.trim()));
             }

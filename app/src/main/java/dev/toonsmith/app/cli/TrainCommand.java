@@ -61,6 +61,17 @@ final class TrainCommand implements Callable<Integer> {
             description = "An ink layer that darkens the colours where the generator draws lines (lite). Default: on.")
     Boolean ink;
 
+    @Option(names = "--residual", negatable = true,
+            description = "The generator draws a change to the photo (on) or the picture itself (off: the photo's"
+                    + " texture no longer passes through for free, so colour regions come out flatter) (lite)."
+                    + " Default: on.")
+    Boolean residual;
+
+    @Option(names = "--flatten", paramLabel = "R",
+            description = "A last, parameter-free layer that flattens the drawing's surfaces and keeps its edges (a"
+                    + " self-guided filter with windows of radius R; 0 = none) (lite). Default: 0.")
+    Integer flatten;
+
     @Option(names = "--size", paramLabel = "PX", description = "Crop size. Default: 128.")
     Integer size;
 
@@ -125,6 +136,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lambda-ink", paramLabel = "X",
             description = "With --surface toon: a pixel of the target's lines counts 1 + X times a flat one. Default: 0.")
     Double lambdaInk;
+
+    @Option(names = "--line-threshold", paramLabel = "G",
+            description = "With --surface toon: the colour gradient (Sobel, 0-1440) where the target's lines start;"
+                    + " they are full 150 above it. Raise it to leave wrinkles and texture uninked. Default: 90.")
+    Double lineThreshold;
 
     @Option(names = "--lambda-tv", paramLabel = "X", description = "Total-variation weight. Default: 1.")
     Double lambdaTv;
@@ -228,18 +244,16 @@ final class TrainCommand implements Callable<Integer> {
         if (width != null) {
             generator.put(lite ? "width" : "baseChannels", width);
         }
-        if (refine != null) {
-            if (!lite) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--refine applies to --arch lite only");
-            }
-            generator.put("refine", refine);
+        Map<String, Object> liteOnly = new LinkedHashMap<>();
+        put(liteOnly, "refine", refine);
+        put(liteOnly, "ink", ink);
+        put(liteOnly, "residual", residual);
+        put(liteOnly, "flatten", flatten);
+        if (!lite && !liteOnly.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--" + liteOnly.keySet().iterator().next() + " applies to --arch lite only");
         }
-        if (ink != null) {
-            if (!lite) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--ink applies to --arch lite only");
-            }
-            generator.put("ink", ink);
-        }
+        generator.putAll(liteOnly);
         if (!generator.isEmpty()) {
             o.put("generator", generator);
         }
@@ -268,6 +282,7 @@ final class TrainCommand implements Callable<Integer> {
         put(o, "lambdaSurface", lambdaSurface);
         put(o, "surfaceTarget", surface);
         put(o, "lambdaInk", lambdaInk);
+        put(o, "lineThreshold", lineThreshold);
         put(o, "lambdaTotalVariation", lambdaTv);
         put(o, "lambdaCycle", lambdaCycle);
         put(o, "sampleEvery", sampleEvery);

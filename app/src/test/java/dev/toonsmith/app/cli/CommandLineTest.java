@@ -221,7 +221,13 @@ class CommandLineTest {
         // The default style on this photo: flatter inside regions, darker on boundaries (DefaultStyleTest holds the bar).
         assertTrue(after.get("interiorTexture").asDouble() < before.get("interiorTexture").asDouble(), result.toString());
         assertTrue(after.get("boundaryBrightness").asDouble() < before.get("boundaryBrightness").asDouble(), result.toString());
-        assertEquals(2, run("bench", "--style", "default").exitCode(), "--style without --look");
+        assertEquals(2, run("bench", "--look-photos", photo.toString()).exitCode(), "--look-photos without --look");
+        assertEquals(2, run("bench", "--style", "default", "--arch", "lite").exitCode(), "one architecture source");
+        // Without --look, --style times the style's own architecture (its layers, fresh weights).
+        Run timed = run("bench", "--style", "default", "--sizes", "64", "--runs", "1", "--warmup", "0", "--no-post",
+                "--train-steps", "0");
+        assertEquals(0, timed.exitCode(), timed.err());
+        assertTrue(timed.out().contains("64x64") && !timed.out().contains("cartoongan"), timed.out());
         assertEquals(2, run("bench", "--look", "--arch", "lite").exitCode(), "--look times nothing");
     }
 
@@ -370,10 +376,10 @@ class CommandLineTest {
         return colours;
     }
 
-    @Test
-    void trainResumeExportAndStylizeWithTheTrainedStyle() throws IOException {
-        Path photos = Files.createDirectories(work.resolve("photos"));
-        Path cartoons = Files.createDirectories(work.resolve("cartoons"));
+    /** Three 64 px crops of the test photo, and three flat cartoons with a black ring. */
+    private void writeTrainingFolders(Path photos, Path cartoons) throws IOException {
+        Files.createDirectories(photos);
+        Files.createDirectories(cartoons);
         try (Image coffee = ImageReader.read(photo)) {
             for (int i = 0; i < 3; i++) {
                 org.opencv.core.Mat crop = coffee.mat().submat(i * 20, i * 20 + 64, i * 30, i * 30 + 64);
@@ -385,6 +391,13 @@ class CommandLineTest {
                 org.opencv.imgcodecs.Imgcodecs.imwrite(cartoons.resolve("c" + i + ".png").toString(), flat);
             }
         }
+    }
+
+    @Test
+    void trainResumeExportAndStylizeWithTheTrainedStyle() throws IOException {
+        Path photos = work.resolve("photos");
+        Path cartoons = work.resolve("cartoons");
+        writeTrainingFolders(photos, cartoons);
         Path run = work.resolve("run");
         String[] common = {"train", "--photos", photos.toString(), "--cartoons", cartoons.toString(), "--run", run.toString(),
             "--size", "32", "--batch", "2", "--width", "4", "--d-width", "8", "--sample-every", "2",
@@ -433,6 +446,25 @@ class CommandLineTest {
                 "--name", "X");
         assertEquals(1, missing.exitCode());
         assertOneLineError(missing, "step 3");
+    }
+
+    @Test
+    void generatorOptionsAreSavedInTheRunAndRefusedForTheWrongArchitecture() throws IOException {
+        Path photos = work.resolve("photos");
+        Path cartoons = work.resolve("cartoons");
+        writeTrainingFolders(photos, cartoons);
+        Path run = work.resolve("run");
+        Run trained = run("train", "--photos", photos.toString(), "--cartoons", cartoons.toString(), "--run",
+                run.toString(), "--size", "32", "--batch", "1", "--width", "4", "--d-width", "8", "--steps", "2",
+                "--no-residual", "--refine", "2", "--device", "cpu");
+        assertEquals(0, trained.exitCode(), trained.err() + trained.out());
+        String config = Files.readString(run.resolve("config.json"));
+        assertTrue(config.replaceAll("\\s", "").contains("\"residual\":false,\"detail\":true,\"refine\":2"), config);
+
+        Run wrongArchitecture = run("train", "--photos", photos.toString(), "--cartoons", cartoons.toString(), "--run",
+                work.resolve("other").toString(), "--arch", "cartoongan", "--no-residual");
+        assertEquals(2, wrongArchitecture.exitCode(), wrongArchitecture.out());
+        assertTrue(wrongArchitecture.err().contains("--residual applies to --arch lite only"), wrongArchitecture.err());
     }
 
     @Test

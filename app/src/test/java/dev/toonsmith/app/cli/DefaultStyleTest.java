@@ -94,14 +94,17 @@ class DefaultStyleTest {
             System.out.printf("1800x1200 coffee: interior texture %.2f -> %.2f; texture %.2f at the working edge, %.2f drawn"
                     + " at full resolution%n", before.interiorTexture(), atWorkingEdge.interiorTexture(),
                     atWorkingEdge.texture(), atFullScale.texture());
-            assertTrue(atWorkingEdge.interiorTexture() < FLATTER * before.interiorTexture(),
+            // An enlarged photo is smooth already (its fine texture was never there), and the edge-aware upsampling
+            // follows its gentle gradients: this checks that the drawing survives upsampling, not the bar above.
+            assertTrue(atWorkingEdge.interiorTexture() < 0.7 * before.interiorTexture(),
                     "surfaces flattened: " + atWorkingEdge.interiorTexture() + " vs the photo's " + before.interiorTexture());
             // Lines and flat areas drawn at full resolution are a few pixels wide: fine detail everywhere.
             assertTrue(atFullScale.texture() > 1.5 * atWorkingEdge.texture(),
                     "drawn at full resolution the style's flat areas are too small to see: " + atFullScale.texture()
                             + " vs " + atWorkingEdge.texture());
-            assertTrue(atWorkingEdge.boundaryBrightness() < before.boundaryBrightness() - DARKER_BOUNDARIES,
-                    "boundaries inked");
+            // Lines drawn at the working edge cover less of the enlarged photo's wide, soft boundary band.
+            assertTrue(atWorkingEdge.boundaryBrightness() < before.boundaryBrightness() - 25,
+                    "boundaries inked: " + atWorkingEdge.boundaryBrightness() + " vs the photo's " + before.boundaryBrightness());
         }
     }
 
@@ -119,6 +122,11 @@ class DefaultStyleTest {
         return out;
     }
 
-    private static final double FLATTER = 0.7;
-    private static final double DARKER_BOUNDARIES = 10;
+    /**
+     * At most this share of the photo's texture may stay inside regions: a cartoon's surfaces are flat. The style
+     * before the flattening layer (about half the photo's texture on these photos) fails it.
+     */
+    private static final double FLATTER = 0.35;
+    /** Boundaries must get at least this much darker (gray levels): inked, not merely softened. */
+    private static final double DARKER_BOUNDARIES = 40;
 }

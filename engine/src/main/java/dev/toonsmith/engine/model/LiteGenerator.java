@@ -30,12 +30,15 @@ final class LiteGenerator extends AbstractBlock implements Costed {
     private final ConvUnit head;
     private final ConvUnit ink;
     private final boolean residual;
+    private final SurfaceFlattening flattening;
 
     /**
      * @param refine full-resolution layers between the joined features and the head (may be empty)
      * @param ink the layer giving the share of ink per pixel, in 0..1, or null for none
+     * @param flattening the parameter-free last step that flattens the drawing's surfaces, or null for none
      */
-    LiteGenerator(Chain body, ConvUnit detail, Chain refine, ConvUnit head, ConvUnit ink, boolean residual) {
+    LiteGenerator(Chain body, ConvUnit detail, Chain refine, ConvUnit head, ConvUnit ink, boolean residual,
+            SurfaceFlattening flattening) {
         this.body = addChildBlock("body", body);
         this.detail = detail == null ? null : addChildBlock("detail", detail);
         // An empty chain keeps no parameters, so styles without refining layers load as before.
@@ -44,10 +47,22 @@ final class LiteGenerator extends AbstractBlock implements Costed {
         // Added after the head, so the parameters of styles without an ink layer keep their names and order.
         this.ink = ink == null ? null : addChildBlock("ink", ink);
         this.residual = residual;
+        this.flattening = flattening;
     }
 
     @Override
     protected NDList forwardInternal(
+            ParameterStore parameterStore, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDArray drawn = draw(parameterStore, inputs, training, params);
+        if (flattening == null) {
+            return new NDList(drawn);
+        }
+        NDArray flat = flattening.apply(drawn);
+        drawn.close();
+        return new NDList(flat);
+    }
+
+    private NDArray draw(
             ParameterStore parameterStore, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray photo = inputs.singletonOrThrow();
         NDArray features = body.forward(parameterStore, inputs, training, params).singletonOrThrow();
@@ -74,7 +89,7 @@ final class LiteGenerator extends AbstractBlock implements Costed {
             out.close();
         }
         if (share == null) {
-            return new NDList(colour);
+            return colour;
         }
         // Pixel values run from -1 (black) to 1: ink scales the distance from black, so full ink is black.
         if (!training) {
@@ -86,12 +101,12 @@ final class LiteGenerator extends AbstractBlock implements Costed {
                 colour.addi(1f).muli(keep).subi(1f);
             }
             share.close();
-            return new NDList(colour);
+            return colour;
         }
         NDArray inked = colour.add(1f).mul(share.neg().add(1f)).sub(1f);
         colour.close();
         share.close();
-        return new NDList(inked);
+        return inked;
     }
 
     /**
@@ -159,6 +174,7 @@ final class LiteGenerator extends AbstractBlock implements Costed {
     public long flops(Shape input) {
         return body.flops(input) + (detail == null ? 0 : detail.flops(input))
                 + (refine == null ? 0 : refine.flops(joinedShape(input))) + head.flops(headInput(input))
-                + (ink == null ? 0 : ink.flops(headInput(input)));
+                + (ink == null ? 0 : ink.flops(headInput(input)))
+                + (flattening == null ? 0 : flattening.flops(input));
     }
 }

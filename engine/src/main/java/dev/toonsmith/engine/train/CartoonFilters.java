@@ -17,6 +17,9 @@ final class CartoonFilters {
 
     private CartoonFilters() {}
 
+    /** How far above the line threshold the toon target's ink reaches full strength. */
+    private static final double LINE_RAMP = 150;
+
     /**
      * CartoonGAN's edge-smoothed cartoons: Canny finds the outlines, dilation widens them into a band, and
      * inside the band the image is replaced by its Gaussian blur. The discriminator learns that soft outlines
@@ -62,8 +65,8 @@ final class CartoonFilters {
      * palette and one-pixel Canny lines ({@link #cartoon}) are not (a palette is chosen per image, and a line
      * one pixel off costs as much as no line), and a generator trained on them only blurs.
      */
-    static FloatBatch toon(FloatBatch photos) {
-        return map(photos, CartoonFilters::toonOf);
+    static FloatBatch toon(FloatBatch photos, double lineThreshold) {
+        return map(photos, bgr -> toonOf(bgr, lineThreshold));
     }
 
     /** {@link #toon} together with where it inked its lines. */
@@ -75,14 +78,14 @@ final class CartoonFilters {
     record InkMaps(float[] data, int batch, int height, int width) {}
 
     /** {@link #toon}, and the ink share of each pixel, for a loss that weighs the lines more than their few pixels. */
-    static ToonBatch toonWithInk(FloatBatch photos) {
+    static ToonBatch toonWithInk(FloatBatch photos, double lineThreshold) {
         int plane = photos.height() * photos.width();
         float[] ink = new float[photos.batch() * plane];
         float[] values = new float[plane];
         int[] next = {0};
         // map() visits the batch in order, so the n-th call's ink belongs at the n-th plane.
         FloatBatch pictures = map(photos, bgr -> {
-            Toon toon = toonParts(bgr);
+            Toon toon = toonParts(bgr, lineThreshold);
             toon.ink().get(0, 0, values);
             System.arraycopy(values, 0, ink, next[0]++ * plane, plane);
             toon.ink().release();
@@ -95,13 +98,13 @@ final class CartoonFilters {
     private record Toon(Mat picture, Mat ink) {}
 
     /** {@link #toon} for one 8-bit BGR picture (package-private so tests can look at single images). */
-    static Mat toonOf(Mat bgr) {
-        Toon toon = toonParts(bgr);
+    static Mat toonOf(Mat bgr, double lineThreshold) {
+        Toon toon = toonParts(bgr, lineThreshold);
         toon.ink().release();
         return toon.picture();
     }
 
-    private static Toon toonParts(Mat bgr) {
+    private static Toon toonParts(Mat bgr, double lineThreshold) {
         Mat a = new Mat();
         Mat b = new Mat();
         Imgproc.bilateralFilter(bgr, a, 9, 60, 7);
@@ -122,10 +125,10 @@ final class CartoonFilters {
         Core.max(magnitude, channels.get(2), magnitude);
         channels.forEach(Mat::release);
         magnitude3.release();
-        // Gradient 90..240 (of Sobel's 0..~1440 range on 8-bit) ramps from no line to full ink: weak texture
-        // stays clean, object boundaries get a dark, slightly soft line.
+        // From the threshold to 150 above it (of Sobel's 0..~1440 range on 8-bit), ink ramps from none to full:
+        // weak texture stays clean, object boundaries get a dark, slightly soft line.
         Mat ink = new Mat();
-        magnitude.convertTo(ink, CvType.CV_32F, 1 / 150.0, -90 / 150.0);
+        magnitude.convertTo(ink, CvType.CV_32F, 1 / LINE_RAMP, -lineThreshold / LINE_RAMP);
         Imgproc.threshold(ink, ink, 1, 1, Imgproc.THRESH_TRUNC);
         Imgproc.threshold(ink, ink, 0, 0, Imgproc.THRESH_TOZERO);
         Mat keep = new Mat();

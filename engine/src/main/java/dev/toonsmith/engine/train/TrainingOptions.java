@@ -44,6 +44,10 @@ import java.util.Map;
  * @param lambdaInk how much more the {@code toon} target's lines count in that pull: a pixel with a full line
  *     counts {@code 1 + lambdaInk} times a flat one (0 = evenly, as runs before the option). Lines are a few per cent
  *     of the pixels, so evenly weighed they are the first thing a small generator gives up
+ * @param lineThreshold where the {@code toon} target's lines start: the flattened photo's colour gradient
+ *     (Sobel, 0 to about 1440 on 8-bit pictures) at which ink begins; it is full 150 above. Low values ink
+ *     wrinkles and wood grain too, high ones only object boundaries. Null reads as 90, the value of runs
+ *     before the option
  * @param lambdaTotalVariation weight of the total-variation penalty on the output (against high-frequency
  *     artefacts)
  * @param edgeSmoothedNegatives show the discriminator cartoons with their outlines smoothed away as fakes
@@ -84,6 +88,7 @@ public record TrainingOptions(
         double lambdaSurface,
         String surfaceTarget,
         double lambdaInk,
+        Double lineThreshold,
         double lambdaTotalVariation,
         boolean edgeSmoothedNegatives,
         double lambdaCycle,
@@ -99,11 +104,19 @@ public record TrainingOptions(
     /** The surface targets {@link #surfaceTarget} accepts. */
     public static final java.util.List<String> SURFACE_TARGETS = java.util.List.of("bilateral", "cartoon", "toon");
 
+    /** Where the {@code toon} target's lines start unless told otherwise. */
+    public static final double DEFAULT_LINE_THRESHOLD = 90;
+
     public TrainingOptions {
         generator = generator == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(generator));
         // Runs started before the option existed used the bilateral target.
         surfaceTarget = surfaceTarget == null ? "bilateral" : surfaceTarget;
         require(SURFACE_TARGETS.contains(surfaceTarget), "surface", "must be one of " + SURFACE_TARGETS + ", got '" + surfaceTarget + "'");
+        lineThreshold = lineThreshold == null ? DEFAULT_LINE_THRESHOLD : lineThreshold;
+        require(lineThreshold >= 0 && lineThreshold <= 1440, "line-threshold",
+                "must be between 0 and 1440, got " + lineThreshold);
+        require(lineThreshold == DEFAULT_LINE_THRESHOLD || "toon".equals(surfaceTarget), "line-threshold",
+                "places the lines of the toon target; add --surface toon, or leave it out");
         require(lambdaInk >= 0 && lambdaInk <= 100, "lambda-ink", "must be between 0 and 100, got " + lambdaInk);
         require(lambdaInk == 0 || "toon".equals(surfaceTarget), "lambda-ink",
                 "weighs the lines of the toon target; add --surface toon, or leave it out");
@@ -142,7 +155,7 @@ public record TrainingOptions(
     public static TrainingOptions defaults(String mode) {
         return new TrainingOptions(mode, "lite", Map.of(), 128, 4, 2000, 100, GanLoss.LSGAN, 1.0,
                 32, 3, true, 1, 1, 2e-4, 0.5, 0.999, LearningRateSchedule.LINEAR,
-                1.0, 10.0, 4, null, 2.0, "bilateral", 0.0, 1.0, true, 10.0, 0.5, 50, 100, 6, 200, 5, 42L, "auto");
+                1.0, 10.0, 4, null, 2.0, "bilateral", 0.0, DEFAULT_LINE_THRESHOLD, 1.0, true, 10.0, 0.5, 50, 100, 6, 200, 5, 42L, "auto");
     }
 
     public GeneratorSpec generatorSpec() {

@@ -426,7 +426,7 @@ public final class TrainingRun {
                 smoothed = tensor(CartoonFilters.smoothEdges(cartoons), scope, device);
             }
             if (options.lambdaSurface() > 0 && options.lambdaInk() > 0) {
-                CartoonFilters.ToonBatch toon = CartoonFilters.toonWithInk(photos);
+                CartoonFilters.ToonBatch toon = CartoonFilters.toonWithInk(photos, options.lineThreshold());
                 flattened = tensor(toon.pictures(), scope, device);
                 CartoonFilters.InkMaps ink = toon.ink();
                 try (NDArray share = tensor(ink.data(), new Shape(ink.batch(), 1, ink.height(), ink.width()), scope, device)) {
@@ -436,7 +436,7 @@ public final class TrainingRun {
             } else if (options.lambdaSurface() > 0) {
                 FloatBatch target = switch (options.surfaceTarget()) {
                     case "cartoon" -> CartoonFilters.cartoon(photos);
-                    case "toon" -> CartoonFilters.toon(photos);
+                    case "toon" -> CartoonFilters.toon(photos, options.lineThreshold());
                     default -> CartoonFilters.flatten(photos);
                 };
                 flattened = tensor(target, scope, device);

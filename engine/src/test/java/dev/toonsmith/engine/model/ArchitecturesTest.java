@@ -25,8 +25,8 @@ class ArchitecturesTest {
     void liteParameterCountMatchesTheNetworkAndStaysWithinBudget() {
         TorchRuntime.engine();
         for (LiteSpec spec : new LiteSpec[] {LiteSpec.defaults(), new LiteSpec(24, 8, false), new LiteSpec(5, 0, true),
-                new LiteSpec(6, 1, true, true, 0, false), new LiteSpec(6, 1, true, false, 3, true),
-                new LiteSpec(6, 1, false, true, 0, true)}) {
+                new LiteSpec(6, 1, true, true, 0, false, 0), new LiteSpec(6, 1, true, false, 3, true, 2),
+                new LiteSpec(6, 1, false, true, 0, true, 0)}) {
             try (NDManager manager = NDManager.newBaseManager()) {
                 Block g = spec.newGenerator();
                 g.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 64, 64));
@@ -83,6 +83,7 @@ class ArchitecturesTest {
         LiteSpec asWritten = (LiteSpec) Architectures.asWritten("lite", written);
         assertEquals(0, asWritten.refine());
         assertFalse(asWritten.ink());
+        assertEquals(0, asWritten.flatten());
         assertEquals(99_620, asWritten.parameterCount());
         // Given on a command line, the same values mean "today's defaults for the rest".
         LiteSpec given = (LiteSpec) Architectures.spec("lite", written);
@@ -124,6 +125,31 @@ class ArchitecturesTest {
             NDArray trained = g.forward(new ParameterStore(manager, false), new NDList(photo), true).singletonOrThrow();
             assertTrue(drawn.sub(trained).abs().max().getFloat() < 1e-5f, "inference equals the training pass");
         }
+    }
+
+    @Test
+    void theFlatteningLayerRemovesFineTextureButKeepsAStrongEdge() {
+        TorchRuntime.engine();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            // A dark and a light region (a boundary of 1.2 in [-1, 1]) under texture of about +-0.03.
+            Shape shape = new Shape(1, 3, 48, 48);
+            NDArray columns = manager.arange(48f).reshape(1, 1, 1, 48).broadcast(shape);
+            NDArray regions = columns.gte(24f).toType(DataType.FLOAT32, false).mul(1.2f).sub(0.6f);
+            NDArray texture = manager.randomNormal(0f, 0.03f, shape, DataType.FLOAT32);
+            NDArray photo = regions.add(texture);
+            NDArray flat = new SurfaceFlattening(3).apply(photo);
+            assertEquals(shape, flat.getShape());
+            float before = photo.sub(regions).get(":, :, :, 0:20").abs().mean().getFloat();
+            float after = flat.sub(regions).get(":, :, :, 0:20").abs().mean().getFloat();
+            assertTrue(after < before / 3, "texture " + before + " -> " + after);
+            float step = flat.get(":, :, :, 25").mean().getFloat() - flat.get(":, :, :, 22").mean().getFloat();
+            assertTrue(step > 1.1f, "the boundary stays a step of about 1.2, got " + step);
+        }
+        LiteSpec flattening = new LiteSpec(6, 1, true, true, 1, true, 3);
+        assertEquals(new LiteSpec(6, 1, true, true, 1, true, 0).parameterCount(), flattening.parameterCount(),
+                "the layer has no parameters");
+        assertEquals(new LiteSpec(6, 1, true, true, 1, true, 0).receptiveRadius() + 6, flattening.receptiveRadius(),
+                "tiles overlap by its reach");
     }
 
     @Test

@@ -50,7 +50,7 @@ class CartoonFiltersTest {
     @Test
     void toonTargetFlattensSurfacesAndInksTheirBoundary() {
         Mat photo = twoSurfaces();
-        Mat toon = CartoonFilters.toonOf(photo);
+        Mat toon = CartoonFilters.toonOf(photo, TrainingOptions.DEFAULT_LINE_THRESHOLD);
 
         Rect leftInside = new Rect(6, 6, 18, 52);
         Rect rightInside = new Rect(40, 6, 18, 52);
@@ -73,7 +73,7 @@ class CartoonFiltersTest {
     void theToonTargetsInkSharePointsAtItsLinesAndNowhereElse() {
         Mat photo = twoSurfaces();
         FloatBatch batch = batchOf(photo, photo);
-        CartoonFilters.ToonBatch toon = CartoonFilters.toonWithInk(batch);
+        CartoonFilters.ToonBatch toon = CartoonFilters.toonWithInk(batch, TrainingOptions.DEFAULT_LINE_THRESHOLD);
         CartoonFilters.InkMaps ink = toon.ink();
         assertTrue(ink.batch() == 2 && ink.height() == 64 && ink.width() == 64);
         double inside = 0;
@@ -87,7 +87,30 @@ class CartoonFiltersTest {
         assertTrue(inside < 0.05, "no ink inside the surfaces: " + inside);
         assertTrue(line > 0.5, "ink on the boundary: " + line);
         // The pictures are the toon targets themselves.
-        assertTrue(java.util.Arrays.equals(toon.pictures().data(), CartoonFilters.toon(batch).data()));
+        assertTrue(java.util.Arrays.equals(toon.pictures().data(), CartoonFilters.toon(batch, TrainingOptions.DEFAULT_LINE_THRESHOLD).data()));
+    }
+
+    @Test
+    void aHigherLineThresholdLeavesFaintBoundariesUninkedAndStillInksStrongOnes() {
+        // Three gray stripes: a faint step of 44 (like a wrinkle or wood grain), then a strong step of 86.
+        Mat photo = new Mat(64, 64, CvType.CV_8UC3, new org.opencv.core.Scalar(100, 100, 100));
+        photo.submat(0, 64, 21, 42).setTo(new org.opencv.core.Scalar(144, 144, 144));
+        photo.submat(0, 64, 42, 64).setTo(new org.opencv.core.Scalar(230, 230, 230));
+        FloatBatch batch = batchOf(photo);
+        float[] usual = CartoonFilters.toonWithInk(batch, TrainingOptions.DEFAULT_LINE_THRESHOLD).ink().data();
+        float[] raised = CartoonFilters.toonWithInk(batch, 150).ink().data();
+        assertTrue(strongestAround(usual, 21) > 0.1, "the usual threshold inks the faint step");
+        assertTrue(strongestAround(raised, 21) < 0.02, "a raised one leaves it clean: " + strongestAround(raised, 21));
+        assertTrue(strongestAround(usual, 42) > 0.5 && strongestAround(raised, 42) > 0.5, "both ink the strong step");
+    }
+
+    /** The most ink in the middle row within two columns of {@code column}. */
+    private static float strongestAround(float[] ink, int column) {
+        float most = 0;
+        for (int x = column - 2; x <= column + 2; x++) {
+            most = Math.max(most, ink[32 * 64 + x]);
+        }
+        return most;
     }
 
     /** 8-bit BGR pictures as the trainer's planar RGB batch in [-1, 1]. */
