@@ -157,7 +157,9 @@ public final class Studio implements AutoCloseable {
             renderer = warm.renderer();
             status.setDevice(warm.device());
             workspace.engineReady(warm.renderer(), warm.styles(), settings.getLastStyle(), warm.presets(),
-                    warm.listing().presets(), settings.getLastPreset() == null ? "Clean cel" : settings.getLastPreset());
+                    // First launch: no preset, so a new user sees the style's own drawing (a preset's k-means colours
+                    // posterize faces into patches over a style that already draws a cartoon).
+                    warm.listing().presets(), settings.getLastPreset());
             log.info("Engine warm-up finished in {} ms ({} styles, {} presets, {})",
                     (System.nanoTime() - start) / 1_000_000, warm.styles().entries().size(),
                     warm.listing().presets().size(), warm.device());
