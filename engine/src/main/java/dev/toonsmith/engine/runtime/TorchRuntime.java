@@ -80,9 +80,13 @@ public final class TorchRuntime {
         }
     }
 
-    /** A display name for a device: "CPU" or the GPU's index. */
+    /** A display name for a device: "CPU (n threads)", or the GPU's product name (when the driver tells it) and index. */
     public static String describe(Device device) {
-        return device.isGpu() ? "GPU " + device.getDeviceId() + " (CUDA)" : "CPU (" + JniUtils.getNumThreads() + " threads)";
+        if (!device.isGpu()) {
+            return "CPU (" + JniUtils.getNumThreads() + " threads)";
+        }
+        return GpuModels.commonName().map(name -> name + " (GPU " + device.getDeviceId() + ", CUDA)")
+                .orElse("GPU " + device.getDeviceId() + " (CUDA)");
     }
 
     /**
