@@ -42,8 +42,8 @@ final class SurfaceFlattening {
      * The flattened picture, a new array of {@code picture}'s shape; {@code picture} is left as it is.
      *
      * @param recorded whether autograd records this pass (training): then every step makes a new array; otherwise
-     *     the arrays this method made are reused in place, which saves about a third of its time at 1024 px (each
-     *     new full-resolution array costs libtorch an allocation and its page faults)
+     *     arrays this method made are overwritten once no longer needed, which holds fewer full-resolution arrays
+     *     at a time (the time is the box filters')
      */
     NDArray apply(NDArray picture, boolean recorded) {
         return recorded ? recordedPass(picture) : drawingPass(picture);
@@ -127,11 +127,6 @@ final class SurfaceFlattening {
             return Conv2d.conv2d(x, kernel, null, new Shape(1, 1), new Shape(radius, radius), new Shape(1, 1),
                     (int) channels).singletonOrThrow();
         }
-    }
-
-    /** How far, in pixels, a pixel of the output depends on the input: two box filters. */
-    int reach() {
-        return 2 * radius;
     }
 
     /** Approximate floating-point operations for one picture of {@code input}'s shape. */
