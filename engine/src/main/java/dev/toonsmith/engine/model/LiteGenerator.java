@@ -57,7 +57,7 @@ final class LiteGenerator extends AbstractBlock implements Costed {
         if (flattening == null) {
             return new NDList(drawn);
         }
-        NDArray flat = flattening.apply(drawn, training);
+        NDArray flat = flattening.apply(drawn);
         drawn.close();
         return new NDList(flat);
     }

@@ -38,23 +38,15 @@ final class SurfaceFlattening {
         this.radius = radius;
     }
 
-    /**
-     * The flattened picture, a new array of {@code picture}'s shape; {@code picture} is left as it is.
-     *
-     * @param recorded whether autograd records this pass (training): then every step makes a new array; otherwise
-     *     arrays this method made are overwritten once no longer needed, which holds fewer full-resolution arrays
-     *     at a time (the time is the box filters')
-     */
-    NDArray apply(NDArray picture, boolean recorded) {
-        return recorded ? recordedPass(picture) : drawingPass(picture);
-    }
-
-    private NDArray recordedPass(NDArray picture) {
+    /** The flattened picture, a new array of {@code picture}'s shape; {@code picture} is left as it is. */
+    NDArray apply(NDArray picture) {
+        // One pass for drawing and training: writing in place when drawing measured no faster (the time is the box
+        // filters'), and autograd needs every intermediate when training.
         try (NDArray gray = picture.mean(new int[] {1}, true);
                 NDArray grayGray = gray.mul(gray);
                 NDArray grayPicture = picture.mul(gray);
                 NDArray stacked = NDArrays.concat(new NDList(gray, grayGray, picture, grayPicture), 1);
-                NDArray means = box(stacked, true);
+                NDArray means = box(stacked);
                 NDArray meanGray = means.get(":, 0:1");
                 NDArray meanGrayGray = means.get(":, 1:2");
                 NDArray meanPicture = means.get(":, 2:5");
@@ -68,7 +60,7 @@ final class SurfaceFlattening {
                 NDArray slopeTimesMean = slope.mul(meanGray);
                 NDArray offset = meanPicture.sub(slopeTimesMean);
                 NDArray coefficients = NDArrays.concat(new NDList(slope, offset), 1);
-                NDArray smoothed = box(coefficients, true);
+                NDArray smoothed = box(coefficients);
                 NDArray smoothSlope = smoothed.get(":, 0:3");
                 NDArray smoothOffset = smoothed.get(":, 3:6");
                 NDArray scaled = smoothSlope.mul(gray)) {
@@ -76,42 +68,15 @@ final class SurfaceFlattening {
         }
     }
 
-    /** {@link #recordedPass}'s arithmetic, writing into arrays made here wherever one is no longer needed. */
-    private NDArray drawingPass(NDArray picture) {
-        try (NDArray gray = picture.mean(new int[] {1}, true);
-                NDArray grayGray = gray.mul(gray);
-                NDArray grayPicture = picture.mul(gray);
-                NDArray stacked = NDArrays.concat(new NDList(gray, grayGray, picture, grayPicture), 1);
-                NDArray means = box(stacked, false);
-                NDArray meanGray = means.get(":, 0:1");
-                NDArray meanGrayGray = means.get(":, 1:2");
-                NDArray meanPicture = means.get(":, 2:5");
-                NDArray meanGrayPicture = means.get(":, 5:8");
-                NDArray regularized = meanGray.mul(meanGray).negi().addi(meanGrayGray).addi(EPSILON_PIXELS);
-                NDArray slope = meanGray.mul(meanPicture).negi().addi(meanGrayPicture).divi(regularized);
-                NDArray offset = slope.mul(meanGray).negi().addi(meanPicture);
-                NDArray coefficients = NDArrays.concat(new NDList(slope, offset), 1);
-                NDArray smoothed = box(coefficients, false);
-                NDArray smoothSlope = smoothed.get(":, 0:3");
-                NDArray smoothOffset = smoothed.get(":, 3:6")) {
-            return smoothSlope.mul(gray).addi(smoothOffset);
-        }
-    }
-
     /** The mean of each window, over the pixels inside the picture (so borders are not darkened). */
-    private NDArray box(NDArray x, boolean recorded) {
+    private NDArray box(NDArray x) {
         Shape shape = x.getShape();
         // Zero padding adds nothing to a window's sum, so dividing by the filtered ones gives each window's mean over
         // the pixels it has inside the picture.
         try (NDArray ones = x.getManager().ones(new Shape(1, 1, shape.get(2), shape.get(3)), x.getDataType(), x.getDevice());
-                NDArray inside = windowSums(ones)) {
-            NDArray sums = windowSums(x);
-            if (!recorded) {
-                return sums.divi(inside);
-            }
-            try (sums) {
-                return sums.div(inside);
-            }
+                NDArray inside = windowSums(ones);
+                NDArray sums = windowSums(x)) {
+            return sums.div(inside);
         }
     }
 

@@ -137,10 +137,14 @@ class ArchitecturesTest {
             NDArray regions = columns.gte(24f).toType(DataType.FLOAT32, false).mul(1.2f).sub(0.6f);
             NDArray texture = manager.randomNormal(0f, 0.03f, shape, DataType.FLOAT32);
             NDArray photo = regions.add(texture);
-            NDArray flat = new SurfaceFlattening(3).apply(photo, false);
+            NDArray flat = new SurfaceFlattening(3).apply(photo);
             assertEquals(shape, flat.getShape());
-            NDArray recorded = new SurfaceFlattening(3).apply(photo, true);
-            assertTrue(flat.sub(recorded).abs().max().getFloat() < 1e-5f, "drawing in place computes the training pass");
+            // A generator ending in the layer draws the same picture when drawing as when training.
+            Block g = new LiteSpec(6, 1, true, true, 1, true, 3).newGenerator();
+            g.initialize(manager, DataType.FLOAT32, shape);
+            NDArray drawn = g.forward(new ParameterStore(manager, false), new NDList(photo), false).singletonOrThrow();
+            NDArray recorded = g.forward(new ParameterStore(manager, false), new NDList(photo), true).singletonOrThrow();
+            assertTrue(drawn.sub(recorded).abs().max().getFloat() < 1e-5f, "drawing computes the training pass");
             float before = photo.sub(regions).get(":, :, :, 0:20").abs().mean().getFloat();
             float after = flat.sub(regions).get(":, :, :, 0:20").abs().mean().getFloat();
             assertTrue(after < before / 3, "texture " + before + " -> " + after);
