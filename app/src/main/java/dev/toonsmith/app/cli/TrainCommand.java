@@ -72,6 +72,12 @@ final class TrainCommand implements Callable<Integer> {
                     + " self-guided filter with windows of radius R; 0 = none) (lite). Default: 0.")
     Integer flatten;
 
+    @Option(names = "--palette", paramLabel = "K",
+            description = "Paint the drawing with K learned colours as its last step (nearest colour, then a 3x3 majority"
+                    + " vote), for flat cel fills; the colours start at the photos' k-means colours and train with the"
+                    + " network; 0 = none, 2-64 (lite). Default: 0.")
+    Integer palette;
+
     @Option(names = "--size", paramLabel = "PX", description = "Crop size. Default: 128.")
     Integer size;
 
@@ -188,7 +194,12 @@ final class TrainCommand implements Callable<Integer> {
                         + " started without it: its content loss must not change halfway. Start a new run with --perceptual.");
             }
         } else {
-            options = TrainingOptionsCodec.with(TrainingOptions.defaults(mode == null ? "cartoongan" : mode), overrides());
+            try {
+                options = TrainingOptionsCodec.with(TrainingOptions.defaults(mode == null ? "cartoongan" : mode), overrides());
+            } catch (IllegalArgumentException e) {
+                // A value out of its range (an architecture's hyperparameter, a loss weight) is the user's option.
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
         }
         if (photoFolder == null || cartoonFolder == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "Give both --photos and --cartoons.");
@@ -249,6 +260,7 @@ final class TrainCommand implements Callable<Integer> {
         put(liteOnly, "ink", ink);
         put(liteOnly, "residual", residual);
         put(liteOnly, "flatten", flatten);
+        put(liteOnly, "palette", palette);
         if (!lite && !liteOnly.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--" + liteOnly.keySet().iterator().next() + " applies to --arch lite only");

@@ -11,6 +11,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.toonsmith.engine.image.CartoonLook;
 import dev.toonsmith.engine.image.Image;
 import dev.toonsmith.engine.image.ImageReader;
 import dev.toonsmith.engine.io.UserDirectories;
@@ -221,6 +222,20 @@ class CommandLineTest {
         // The default style on this photo: flatter inside regions, darker on boundaries (DefaultStyleTest holds the bar).
         assertTrue(after.get("interiorTexture").asDouble() < before.get("interiorTexture").asDouble(), result.toString());
         assertTrue(after.get("boundaryBrightness").asDouble() < before.get("boundaryBrightness").asDouble(), result.toString());
+        // The palette figures for the style alone, the preset alone and both, with the medians.
+        assertTrue(run.out().contains("Clean cel ALONE") && run.out().contains("MEDIAN")
+                && run.out().contains("speckle / MP"), run.out());
+        JsonNode preset = result.get("presetLook");
+        assertTrue(preset.get("paletteBins").asInt() < before.get("paletteBins").asInt(), result.toString());
+        assertTrue(result.get("styleAndPresetLook").get("meanChange").asDouble() > 0, result.toString());
+        assertEquals(0.0, before.get("meanChange").asDouble(), "the photo against itself");
+        Run poster = run("bench", "--look", "--look-photos", photo.toString(), "--look-preset", "poster");
+        assertEquals(0, poster.exitCode(), poster.err());
+        assertTrue(poster.out().contains("Poster ALONE"), poster.out());
+        Run missing = run("bench", "--look", "--look-photos", photo.toString(), "--look-preset", "no-such-preset");
+        assertEquals(1, missing.exitCode(), missing.out());
+        assertTrue(missing.err().contains("no-such-preset"), missing.err());
+        assertEquals(2, run("bench", "--look-preset", "Poster").exitCode(), "--look-preset without --look");
         assertEquals(2, run("bench", "--look-photos", photo.toString()).exitCode(), "--look-photos without --look");
         assertEquals(2, run("bench", "--style", "default", "--arch", "lite").exitCode(), "one architecture source");
         // Without --look, --style times the style's own architecture (its layers, fresh weights).
@@ -465,6 +480,38 @@ class CommandLineTest {
                 work.resolve("other").toString(), "--arch", "cartoongan", "--no-residual");
         assertEquals(2, wrongArchitecture.exitCode(), wrongArchitecture.out());
         assertTrue(wrongArchitecture.err().contains("--residual applies to --arch lite only"), wrongArchitecture.err());
+    }
+
+    @Test
+    void aPaletteRunPaintsItsSamplesAndItsStyleWithItsOwnColours() throws IOException {
+        Path photos = work.resolve("photos");
+        Path cartoons = work.resolve("cartoons");
+        writeTrainingFolders(photos, cartoons);
+        Path run = work.resolve("run");
+        Run trained = run("train", "--photos", photos.toString(), "--cartoons", cartoons.toString(), "--run",
+                run.toString(), "--size", "32", "--batch", "1", "--width", "4", "--d-width", "8", "--steps", "2",
+                "--palette", "6", "--device", "cpu");
+        assertEquals(0, trained.exitCode(), trained.err() + trained.out());
+        assertTrue(Files.readString(run.resolve("config.json")).replaceAll("\\s", "").contains("\"palette\":6"));
+        Path style = work.resolve("six.toon");
+        Run exported = run("export-style", run.toString(), "-o", style.toString(), "--name", "Six");
+        assertEquals(0, exported.exitCode(), exported.err());
+        Path out = work.resolve("six.png");
+        Run stylized = run("stylize", photo.toString(), "--style", style.toString(), "-o", out.toString());
+        assertEquals(0, stylized.exitCode(), stylized.err());
+        try (Image photoImage = ImageReader.read(photo); Image painted = ImageReader.read(out)) {
+            assertTrue(CartoonLook.of(photoImage, painted).paletteBins() <= 6,
+                    "six colours paint most of the picture");
+        }
+
+        Run one = run("train", "--photos", photos.toString(), "--cartoons", cartoons.toString(), "--run",
+                work.resolve("one").toString(), "--palette", "1");
+        assertEquals(2, one.exitCode(), one.out());
+        assertTrue(one.err().contains("palette"), one.err());
+        Run wrongArchitecture = run("train", "--photos", photos.toString(), "--cartoons", cartoons.toString(), "--run",
+                work.resolve("other").toString(), "--arch", "cartoongan", "--palette", "8");
+        assertEquals(2, wrongArchitecture.exitCode(), wrongArchitecture.out());
+        assertTrue(wrongArchitecture.err().contains("--palette applies to --arch lite only"), wrongArchitecture.err());
     }
 
     @Test

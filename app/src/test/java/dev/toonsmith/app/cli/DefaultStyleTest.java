@@ -71,6 +71,32 @@ class DefaultStyleTest {
     }
 
     /**
+     * The default style alone must read as a cartoon, not as a smoothed photo: a cartoonist's few dozen colours at
+     * most, and cleaner than the Clean cel preset (filters alone) on the same photo. The style before the palette layer
+     * (about 220 bins, ten times Clean cel's speckle) fails both, and so does any generator that returns the photo.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"grace-hopper.jpg", "countryside.jpg"})
+    void theDefaultStyleAlonePaintsAFewColoursWithLessSpeckleThanCleanCel(String name) throws Exception {
+        Path photoFile = Path.of("..", "sample-images", name);
+        Path styled = stylize(photoFile, "styled.png");
+        Path filtered = stylize(photoFile, "clean-cel.png", "--style", "none", "--post", "Clean cel");
+        try (Image photo = ImageReader.read(photoFile); Image style = ImageReader.read(styled);
+                Image cleanCel = ImageReader.read(filtered)) {
+            CartoonLook original = CartoonLook.of(photo, photo);
+            CartoonLook drawn = CartoonLook.of(photo, style);
+            CartoonLook posted = CartoonLook.of(photo, cleanCel);
+            System.out.printf("%s: palette bins %d -> %d (Clean cel %d), speckle per MP %.0f -> %.0f (Clean cel %.0f)%n",
+                    name, original.paletteBins(), drawn.paletteBins(), posted.paletteBins(), original.speckle(),
+                    drawn.speckle(), posted.speckle());
+            assertTrue(drawn.paletteBins() <= MAX_PALETTE_BINS, "5-bit colour bins covering 90 % of the picture: "
+                    + drawn.paletteBins() + " (the photo has " + original.paletteBins() + ")");
+            assertTrue(drawn.speckle() < posted.speckle(), "fragments per megapixel: " + drawn.speckle()
+                    + " against Clean cel's " + posted.speckle());
+        }
+    }
+
+    /**
      * A large photo must get the cartoon its 1024 px preview showed, not flat areas and outlines too small to
      * see: the style draws at its working edge and the result is upsampled edge-aware.
      */
@@ -127,6 +153,8 @@ class DefaultStyleTest {
      * before the flattening layer (about half the photo's texture on these photos) fails it.
      */
     private static final double FLATTER = 0.35;
+    /** The most 5-bit colour bins the default style may need for 90 % of a picture: a cartoonist's palette. */
+    private static final int MAX_PALETTE_BINS = 40;
     /** Boundaries must get at least this much darker (gray levels): inked, not merely softened. */
     private static final double DARKER_BOUNDARIES = 40;
 }

@@ -22,13 +22,25 @@ import org.opencv.imgproc.Imgproc;
  * @param boundaryBrightness mean gray level (0 to 255) on the photo's strongest 4 % of gradients
  * @param boundaryContrast the picture's mean gradient magnitude (Sobel, 8-bit levels) on those pixels: how crisp
  *     the picture's boundaries are where the photo has them
+ * @param paletteBins the fewest 5-bit RGB colour bins (32 levels a channel) that cover 90 % of the pixels: a photo
+ *     needs hundreds, a cartoon's flat palette a few dozen at most
+ * @param meanChange the mean absolute difference from the photo, in 8-bit levels over all colour channels: how much
+ *     the picture redraws the photo (0 for the photo itself)
+ * @param speckle one-colour fragments per megapixel smaller than {@link #SPECKLE_SHARE} of the picture, with colours
+ *     cut to 4 bits a channel and fragments joined across corners: noise, speckle and broken lines, which a clean
+ *     drawing does not have
  */
-public record CartoonLook(double texture, double interiorTexture, double boundaryBrightness, double boundaryContrast) {
+public record CartoonLook(double texture, double interiorTexture, double boundaryBrightness, double boundaryContrast,
+        int paletteBins, double meanChange, double speckle) {
 
     /** The share of pixels taken as the photo's boundaries. */
     public static final double BOUNDARY_SHARE = 0.04;
     /** The share of pixels (before widening) kept out of the interior. */
     public static final double NOT_INTERIOR_SHARE = 0.25;
+    /** The share of pixels {@link #paletteBins} must cover. */
+    public static final double PALETTE_COVERAGE = 0.9;
+    /** Fragments under this share of the picture's pixels count as {@link #speckle} (20 pixels of a megapixel). */
+    public static final double SPECKLE_SHARE = 0.00002;
 
     /**
      * Measures {@code picture}, made from {@code photo}; both must have the same size. Transparency is ignored.
@@ -53,14 +65,21 @@ public record CartoonLook(double texture, double interiorTexture, double boundar
         Core.bitwise_not(notInterior, interior);
         Mat laplacian = absLaplacian(pictureGray);
         Mat pictureGradient = gradient(pictureGray);
+        Mat photoBytes = bgr8(photo);
+        Mat pictureBytes = bgr8(picture);
         try {
+            byte[] pictureBgr = new byte[(int) pictureBytes.total() * 3];
+            pictureBytes.get(0, 0, pictureBgr);
             return new CartoonLook(Core.mean(laplacian).val[0],
                     Core.countNonZero(interior) == 0 ? 0 : Core.mean(laplacian, interior).val[0],
                     Core.mean(pictureGray, boundaries).val[0],
-                    Core.mean(pictureGradient, boundaries).val[0]);
+                    Core.mean(pictureGradient, boundaries).val[0],
+                    paletteBins(pictureBgr),
+                    meanChange(photoBytes, pictureBytes),
+                    speckle(pictureBgr, picture.width(), picture.height()));
         } finally {
             for (Mat m : new Mat[] {photoGray, pictureGray, gradient, boundaries, notInterior, interior, laplacian,
-                    pictureGradient}) {
+                    pictureGradient, photoBytes, pictureBytes}) {
                 m.release();
             }
         }
@@ -68,6 +87,18 @@ public record CartoonLook(double texture, double interiorTexture, double boundar
 
     /** Gray in 0..255 as 32-bit floats, whatever the picture's depth. */
     private static Mat gray(Image image) {
+        Mat bgr = bgr(image);
+        Mat floats = new Mat();
+        bgr.convertTo(floats, CvType.CV_32FC3, 255.0 / image.maxValue());
+        Mat gray = new Mat();
+        Imgproc.cvtColor(floats, gray, Imgproc.COLOR_BGR2GRAY);
+        bgr.release();
+        floats.release();
+        return gray;
+    }
+
+    /** The picture as 3-channel BGR of its own depth, transparency dropped. */
+    private static Mat bgr(Image image) {
         Mat colour = image.mat();
         Mat bgr = new Mat();
         int channels = colour.channels();
@@ -78,13 +109,90 @@ public record CartoonLook(double texture, double interiorTexture, double boundar
         } else {
             colour.copyTo(bgr);
         }
-        Mat floats = new Mat();
-        bgr.convertTo(floats, CvType.CV_32FC3, 255.0 / image.maxValue());
-        Mat gray = new Mat();
-        Imgproc.cvtColor(floats, gray, Imgproc.COLOR_BGR2GRAY);
+        return bgr;
+    }
+
+    /** The picture as 8-bit BGR, whatever its depth. */
+    private static Mat bgr8(Image image) {
+        Mat bgr = bgr(image);
+        Mat bytes = new Mat();
+        bgr.convertTo(bytes, CvType.CV_8UC3, 255.0 / image.maxValue());
         bgr.release();
-        floats.release();
-        return gray;
+        return bytes;
+    }
+
+    private static int paletteBins(byte[] bgr) {
+        int[] counts = new int[1 << 15];
+        for (int i = 0; i < bgr.length; i += 3) {
+            counts[((bgr[i] & 0xF8) << 7) | ((bgr[i + 1] & 0xF8) << 2) | ((bgr[i + 2] & 0xF8) >> 3)]++;
+        }
+        Arrays.sort(counts);
+        long needed = (long) Math.ceil(PALETTE_COVERAGE * (bgr.length / 3));
+        long covered = 0;
+        int bins = 0;
+        for (int i = counts.length - 1; i >= 0 && covered < needed; i--) {
+            covered += counts[i];
+            bins++;
+        }
+        return bins;
+    }
+
+    private static double meanChange(Mat photo, Mat picture) {
+        Mat difference = new Mat();
+        Core.absdiff(photo, picture, difference);
+        Scalar mean = Core.mean(difference);
+        difference.release();
+        return (mean.val[0] + mean.val[1] + mean.val[2]) / 3;
+    }
+
+    /**
+     * Counts small one-colour fragments with a flood fill over colour keys. OpenCV's connected components label
+     * binary masks only; one mask per colour would take thousands of passes over a photo.
+     */
+    private static double speckle(byte[] bgr, int width, int height) {
+        int pixels = width * height;
+        int[] key = new int[pixels];
+        for (int p = 0, i = 0; p < pixels; p++, i += 3) {
+            key[p] = ((bgr[i] & 0xF0) << 4) | (bgr[i + 1] & 0xF0) | ((bgr[i + 2] & 0xF0) >> 4);
+        }
+        boolean[] seen = new boolean[pixels];
+        int[] stack = new int[pixels];
+        double smallest = SPECKLE_SHARE * pixels;
+        long fragments = 0;
+        for (int start = 0; start < pixels; start++) {
+            if (seen[start]) {
+                continue;
+            }
+            int colour = key[start];
+            int top = 0;
+            int size = 0;
+            stack[top++] = start;
+            seen[start] = true;
+            while (top > 0) {
+                int p = stack[--top];
+                size++;
+                int x = p % width;
+                int y = p / width;
+                for (int dy = -1; dy <= 1; dy++) {
+                    int ny = y + dy;
+                    if (ny < 0 || ny >= height) {
+                        continue;
+                    }
+                    for (int dx = -1; dx <= 1; dx++) {
+                        int nx = x + dx;
+                        int q = ny * width + nx;
+                        if (nx >= 0 && nx < width && !seen[q] && key[q] == colour) {
+                            seen[q] = true;
+                            stack[top++] = q;
+                        }
+                    }
+                }
+            }
+            if (size < smallest) {
+                fragments++;
+            }
+        }
+        return fragments * 1e6 / pixels;
     }
 
     /** The gradient magnitude of the lightly blurred gray: JPEG noise should not count as a boundary. */

@@ -1,6 +1,7 @@
 package dev.toonsmith.engine.model;
 
 import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Block;
 import java.util.Map;
 
@@ -43,6 +44,12 @@ public interface GeneratorSpec {
      * relearning the photo.
      */
     default void prepareForTraining(Block initializedGenerator) {}
+
+    /**
+     * Fits whatever of a new generator starts from the data (a learned palette) to {@code photos}, NCHW in [-1, 1],
+     * once, before its first training step; {@code seed} makes it reproducible. Most generators have nothing to fit.
+     */
+    default void fitToPhotos(Block initializedGenerator, NDArray photos, long seed) {}
 
     /** Operations of one forward pass on one image of the given size. */
     default long flops(int height, int width) {

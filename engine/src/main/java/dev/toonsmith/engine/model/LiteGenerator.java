@@ -31,14 +31,16 @@ final class LiteGenerator extends AbstractBlock implements Costed {
     private final ConvUnit ink;
     private final boolean residual;
     private final SurfaceFlattening flattening;
+    private final CelPalette palette;
 
     /**
      * @param refine full-resolution layers between the joined features and the head (may be empty)
      * @param ink the layer giving the share of ink per pixel, in 0..1, or null for none
-     * @param flattening the parameter-free last step that flattens the drawing's surfaces, or null for none
+     * @param flattening the parameter-free step that flattens the drawing's surfaces, or null for none
+     * @param palette the last step, which paints the drawing with the style's own colours, or null for none
      */
     LiteGenerator(Chain body, ConvUnit detail, Chain refine, ConvUnit head, ConvUnit ink, boolean residual,
-            SurfaceFlattening flattening) {
+            SurfaceFlattening flattening, CelPalette palette) {
         this.body = addChildBlock("body", body);
         this.detail = detail == null ? null : addChildBlock("detail", detail);
         // An empty chain keeps no parameters, so styles without refining layers load as before.
@@ -48,18 +50,25 @@ final class LiteGenerator extends AbstractBlock implements Costed {
         this.ink = ink == null ? null : addChildBlock("ink", ink);
         this.residual = residual;
         this.flattening = flattening;
+        // Added last, so the parameters of styles without a palette keep their names and order.
+        this.palette = palette == null ? null : addChildBlock("palette", palette);
     }
 
     @Override
     protected NDList forwardInternal(
             ParameterStore parameterStore, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray drawn = draw(parameterStore, inputs, training, params);
-        if (flattening == null) {
+        if (flattening != null) {
+            NDArray flat = flattening.apply(drawn);
+            drawn.close();
+            drawn = flat;
+        }
+        if (palette == null) {
             return new NDList(drawn);
         }
-        NDArray flat = flattening.apply(drawn);
+        NDArray painted = palette.forward(parameterStore, new NDList(drawn), training, params).singletonOrThrow();
         drawn.close();
-        return new NDList(flat);
+        return new NDList(painted);
     }
 
     private NDArray draw(
@@ -117,6 +126,13 @@ final class LiteGenerator extends AbstractBlock implements Costed {
         startAt(ink, bias);
     }
 
+    /** Starts the palette at the colours of {@code photos}; see {@link CelPalette#fitTo}. */
+    void fitPaletteTo(NDArray photos, double saturation, int seed) {
+        if (palette != null) {
+            palette.fitTo(photos, saturation, seed);
+        }
+    }
+
     /** Sets the last layer's weights to zero, so that a residual generator outputs its input unchanged. */
     void zeroHead() {
         startAt(head, 0f);
@@ -152,6 +168,9 @@ final class LiteGenerator extends AbstractBlock implements Costed {
         if (ink != null) {
             ink.initialize(manager, dataType, headInput(inputShapes[0]));
         }
+        if (palette != null) {
+            palette.initialize(manager, dataType, inputShapes);
+        }
     }
 
     private Shape joinedShape(Shape input) {
@@ -175,6 +194,7 @@ final class LiteGenerator extends AbstractBlock implements Costed {
         return body.flops(input) + (detail == null ? 0 : detail.flops(input))
                 + (refine == null ? 0 : refine.flops(joinedShape(input))) + head.flops(headInput(input))
                 + (ink == null ? 0 : ink.flops(headInput(input)))
-                + (flattening == null ? 0 : flattening.flops(input));
+                + (flattening == null ? 0 : flattening.flops(input))
+                + (palette == null ? 0 : palette.flops(input));
     }
 }

@@ -1,5 +1,6 @@
 package dev.toonsmith.engine.model;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Block;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,17 +26,30 @@ import java.util.Map;
  * @param flatten the window radius of a last, parameter-free layer that flattens the drawn picture's surfaces
  *     while keeping its edges ({@link SurfaceFlattening}), or 0 for none. Without it a small network passes much
  *     of the photo's fine texture through to its drawing, even where its target is flat
+ * @param palette the number of colours of a learned palette the drawing is painted with as the very last step
+ *     ({@link CelPalette}: nearest colour, then a 3x3 majority vote), or 0 for none. A small generator trained on a
+ *     CPU budget keeps a photographic palette and the photo's shading gradients by itself; painted with a few dozen
+ *     colours its regions become flat cel fills
  */
 public record LiteSpec(int width, int residualBlocks, boolean residual, boolean detail, int refine, boolean ink,
-        int flatten) implements GeneratorSpec {
+        int flatten, int palette) implements GeneratorSpec {
 
-    /** A spec with the detail branch, one refining layer, the ink layer and no flattening. */
+    /** A spec with the detail branch, one refining layer, the ink layer, no flattening and no palette. */
     public LiteSpec(int width, int residualBlocks, boolean residual) {
-        this(width, residualBlocks, residual, true, 1, true, 0);
+        this(width, residualBlocks, residual, true, 1, true, 0, 0);
     }
 
     /** Hyperparameters added after the first version, with the values that rebuild networks written before them. */
-    static final Map<String, Object> ADDED_LATER = Map.of("refine", 0, "ink", false, "flatten", 0);
+    static final Map<String, Object> ADDED_LATER = Map.of("refine", 0, "ink", false, "flatten", 0, "palette", 0);
+
+    /** The largest palette: beyond it the palette stops looking like paint. */
+    public static final int MAX_PALETTE = 64;
+
+    /**
+     * How much more colourful than the photos' own k-means colours a new palette starts: cartoonists paint with
+     * brighter colours than photos have, and the adversarial loss takes it from there.
+     */
+    static final double PALETTE_START_SATURATION = 1.3;
 
     /** The ink layer's starting bias: about 5 % ink everywhere, a small darkening the colour layer soon makes up. */
     static final float INK_START_BIAS = -3f;
@@ -46,11 +60,12 @@ public record LiteSpec(int width, int residualBlocks, boolean residual, boolean 
     public static final long PARAMETER_BUDGET = 1_500_000;
 
     public LiteSpec {
-        if (width < 4 || residualBlocks < 0 || refine < 0 || flatten < 0) {
-            throw new InvalidArchitectureException(
-                    "lite needs width >= 4, residualBlocks >= 0, refine >= 0 and flatten >= 0");
+        if (width < 4 || residualBlocks < 0 || refine < 0 || flatten < 0 || palette < 0 || palette == 1
+                || palette > MAX_PALETTE) {
+            throw new InvalidArchitectureException("lite needs width >= 4, residualBlocks >= 0, refine >= 0, flatten >= 0"
+                    + " and a palette of 0 (none) or 2 to " + MAX_PALETTE + " colours");
         }
-        long parameters = parameterCount(width, residualBlocks, detail, refine, ink);
+        long parameters = parameterCount(width, residualBlocks, detail, refine, ink, palette);
         if (parameters > PARAMETER_BUDGET) {
             throw new InvalidArchitectureException("lite with width " + width + " and " + residualBlocks
                     + " residual blocks has " + parameters + " parameters, over the budget of " + PARAMETER_BUDGET
@@ -60,10 +75,10 @@ public record LiteSpec(int width, int residualBlocks, boolean residual, boolean 
 
     /** The number of trainable parameters, without building the network. */
     public long parameterCount() {
-        return parameterCount(width, residualBlocks, detail, refine, ink);
+        return parameterCount(width, residualBlocks, detail, refine, ink, palette);
     }
 
-    private static long parameterCount(long w, long blocks, boolean detail, long refine, boolean ink) {
+    private static long parameterCount(long w, long blocks, boolean detail, long refine, boolean ink, long palette) {
         long c = 4 * w;
         long stem = 49 * 3 * w + 2 * w;
         long down = 9 * w * 2 * w + 2 * 2 * w + 9 * 2 * w * c + 2 * c;
@@ -77,7 +92,7 @@ public record LiteSpec(int width, int residualBlocks, boolean residual, boolean 
         long headInput = refine == 0 ? joined : w;
         long head = 9 * headInput * 3 + 3;
         long inkLayer = ink ? 9 * headInput + 1 : 0;
-        return stem + down + residual + up + detailBranch + refining + head + inkLayer;
+        return stem + down + residual + up + detailBranch + refining + head + inkLayer + 3 * palette;
     }
 
     /** The default trade-off between look and speed. */
@@ -95,7 +110,8 @@ public record LiteSpec(int width, int residualBlocks, boolean residual, boolean 
                 h.flag("detail", d.detail),
                 h.integer("refine", d.refine, 0, 4),
                 h.flag("ink", d.ink),
-                h.integer("flatten", d.flatten, 0, 8));
+                h.integer("flatten", d.flatten, 0, 8),
+                h.integer("palette", d.palette, 0, MAX_PALETTE));
         h.resolved();
         return spec;
     }
@@ -115,6 +131,7 @@ public record LiteSpec(int width, int residualBlocks, boolean residual, boolean 
         map.put("refine", refine);
         map.put("ink", ink);
         map.put("flatten", flatten);
+        map.put("palette", palette);
         return map;
     }
 
@@ -130,14 +147,15 @@ public record LiteSpec(int width, int residualBlocks, boolean residual, boolean 
 
     @Override
     public int receptiveRadius() {
-        return 3 + 1 + 2 + residualBlocks * 2 * 4 + 4 + 2 + refine + 1 + 2 * flatten;
+        return 3 + 1 + 2 + residualBlocks * 2 * 4 + 4 + 2 + refine + 1 + 2 * flatten + (palette > 0 ? 1 : 0);
     }
 
     @Override
     public long inferenceBytesPerPixel() {
         // Measured with 'toonsmith bench' (peak resident memory over image pixels): about 600 B at width 16.
         // The flattening layer holds about 24 more channels of full-resolution temporaries.
-        return 4L * (width + 3) * 9 + (flatten > 0 ? 4L * 24 : 0);
+        // The palette holds about three one-hot maps of its colours at full resolution.
+        return 4L * (width + 3) * 9 + (flatten > 0 ? 4L * 24 : 0) + 4L * 3 * palette;
     }
 
     @Override
@@ -173,7 +191,7 @@ public record LiteSpec(int width, int residualBlocks, boolean residual, boolean 
                 ? ConvUnit.builder(1, 3).optNorm(false).optNonlinearity(ConvUnit.Nonlinearity.SIGMOID).build()
                 : null;
         return new LiteGenerator(body, detailBranch, refining, head, inkLayer, residual,
-                flatten == 0 ? null : new SurfaceFlattening(flatten));
+                flatten == 0 ? null : new SurfaceFlattening(flatten), palette == 0 ? null : new CelPalette(palette));
     }
 
     @Override
@@ -185,6 +203,11 @@ public record LiteSpec(int width, int residualBlocks, boolean residual, boolean 
         if (ink) {
             generator.startInkAt(INK_START_BIAS);
         }
+    }
+
+    @Override
+    public void fitToPhotos(Block initializedGenerator, NDArray photos, long seed) {
+        ((LiteGenerator) initializedGenerator).fitPaletteTo(photos, PALETTE_START_SATURATION, (int) seed);
     }
 
     private static ConvUnit pointwise(int filters) {

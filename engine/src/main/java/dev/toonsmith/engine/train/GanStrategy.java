@@ -43,6 +43,11 @@ abstract class GanStrategy implements TrainingStrategy {
     }
 
     @Override
+    public void fitToPhotos(NDArray photos, long seed) {
+        options.generatorSpec().fitToPhotos(generator(), photos, seed);
+    }
+
+    @Override
     public Map<String, Double> currentLosses() {
         return new LinkedHashMap<>(losses);
     }

@@ -43,6 +43,12 @@ import org.slf4j.LoggerFactory;
 public final class TrainingRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrainingRun.class);
+
+    /**
+     * Photos, spread evenly over the photo folder, that a new generator's data-dependent start (a learned palette) is
+     * fitted to: the fixed sample grid's few would leave out whole kinds of scenes.
+     */
+    static final int FIT_PHOTOS = 64;
     private static final int GUARD_LIMIT = 3;
 
     /**
@@ -298,6 +304,10 @@ public final class TrainingRun {
                 skip(photos, resumed.photoBatches());
                 skip(cartoons, resumed.cartoonBatches());
                 lastCheckpoint = latest.get();
+            } else {
+                try (NDArray spread = tensor(photos.fixed(FIT_PHOTOS), manager, device)) {
+                    strategy.fitToPhotos(spread, options.seed());
+                }
             }
             if (resume) {
                 folder.truncateMetricsFrom(step);

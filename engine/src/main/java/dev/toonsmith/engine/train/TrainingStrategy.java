@@ -27,6 +27,12 @@ interface TrainingStrategy extends AutoCloseable {
      */
     void optimizeParameters(StepContext context);
 
+    /**
+     * Fits what a new generator starts from the data to {@code photos} (NCHW in [-1, 1]), once, before the first step
+     * of a new run; a resumed run has it in its checkpoint.
+     */
+    void fitToPhotos(NDArray photos, long seed);
+
     /** The loss terms of the last step, by name, in a stable order. */
     Map<String, Double> currentLosses();
 

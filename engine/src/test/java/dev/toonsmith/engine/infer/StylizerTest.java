@@ -79,9 +79,11 @@ class StylizerTest {
 
     @Test
     void tiledResultMatchesTheUntiledOne() {
-        try (Stylizer cartoon = TestGenerators.stylizer(new CartoonGanSpec(8, 2));
-                Stylizer flattening = TestGenerators.stylizer(new LiteSpec(6, 2, true, true, 1, true, 3))) {
-            for (Stylizer stylizer : new Stylizer[] {lite, cartoon, flattening}) {
+        try (Image cat = TestImages.load("chelsea-300.png");
+                Stylizer cartoon = TestGenerators.stylizer(new CartoonGanSpec(8, 2));
+                Stylizer flattening = TestGenerators.stylizer(new LiteSpec(6, 2, true, true, 1, true, 3, 0));
+                Stylizer painted = TestGenerators.fittedTo(new LiteSpec(6, 2, false, true, 1, true, 3, 16), cat)) {
+            for (Stylizer stylizer : new Stylizer[] {lite, cartoon, flattening, painted}) {
                 try (Image photo = TestImages.load("chelsea-300.png");
                         Image untiled = stylizer.stylize(photo, StylizeOptions.defaults());
                         Image tiled = stylizer.stylize(photo, StylizeOptions.defaults().withTileSize(1))) {

@@ -25,8 +25,8 @@ class ArchitecturesTest {
     void liteParameterCountMatchesTheNetworkAndStaysWithinBudget() {
         TorchRuntime.engine();
         for (LiteSpec spec : new LiteSpec[] {LiteSpec.defaults(), new LiteSpec(24, 8, false), new LiteSpec(5, 0, true),
-                new LiteSpec(6, 1, true, true, 0, false, 0), new LiteSpec(6, 1, true, false, 3, true, 2),
-                new LiteSpec(6, 1, false, true, 0, true, 0)}) {
+                new LiteSpec(6, 1, true, true, 0, false, 0, 0), new LiteSpec(6, 1, true, false, 3, true, 2, 0),
+                new LiteSpec(6, 1, false, true, 0, true, 0, 0)}) {
             try (NDManager manager = NDManager.newBaseManager()) {
                 Block g = spec.newGenerator();
                 g.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 64, 64));
@@ -140,7 +140,7 @@ class ArchitecturesTest {
             NDArray flat = new SurfaceFlattening(3).apply(photo);
             assertEquals(shape, flat.getShape());
             // A generator ending in the layer draws the same picture when drawing as when training.
-            Block g = new LiteSpec(6, 1, true, true, 1, true, 3).newGenerator();
+            Block g = new LiteSpec(6, 1, true, true, 1, true, 3, 0).newGenerator();
             g.initialize(manager, DataType.FLOAT32, shape);
             NDArray drawn = g.forward(new ParameterStore(manager, false), new NDList(photo), false).singletonOrThrow();
             NDArray recorded = g.forward(new ParameterStore(manager, false), new NDList(photo), true).singletonOrThrow();
@@ -151,10 +151,10 @@ class ArchitecturesTest {
             float step = flat.get(":, :, :, 25").mean().getFloat() - flat.get(":, :, :, 22").mean().getFloat();
             assertTrue(step > 1.1f, "the boundary stays a step of about 1.2, got " + step);
         }
-        LiteSpec flattening = new LiteSpec(6, 1, true, true, 1, true, 3);
-        assertEquals(new LiteSpec(6, 1, true, true, 1, true, 0).parameterCount(), flattening.parameterCount(),
+        LiteSpec flattening = new LiteSpec(6, 1, true, true, 1, true, 3, 0);
+        assertEquals(new LiteSpec(6, 1, true, true, 1, true, 0, 0).parameterCount(), flattening.parameterCount(),
                 "the layer has no parameters");
-        assertEquals(new LiteSpec(6, 1, true, true, 1, true, 0).receptiveRadius() + 6, flattening.receptiveRadius(),
+        assertEquals(new LiteSpec(6, 1, true, true, 1, true, 0, 0).receptiveRadius() + 6, flattening.receptiveRadius(),
                 "tiles overlap by its reach");
     }
 
