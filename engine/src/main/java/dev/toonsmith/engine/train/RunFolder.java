@@ -21,6 +21,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -164,15 +167,66 @@ public final class RunFolder {
         return checkpointFolders().stream().filter(p -> stepOf(p) == step).findFirst();
     }
 
-    /** The newest sample grid, if any. */
-    public Optional<Path> latestSample() throws IOException {
+    /** The keys of a metrics line that are not loss terms. */
+    private static final Set<String> NOT_LOSSES =
+            Set.of("step", "epoch", "lr", "d_real", "d_fake", "images_per_second");
+
+    /**
+     * Every step {@code metrics.jsonl} records, in order; empty before the first step. A line that does not parse (the
+     * last one, cut short when a process was killed while writing it) is left out, as a resumed run drops it.
+     */
+    public List<MetricsPoint> readMetrics() throws IOException {
+        if (!Files.exists(metrics())) {
+            return List.of();
+        }
+        List<MetricsPoint> points = new ArrayList<>();
+        for (String line : Files.readAllLines(metrics(), StandardCharsets.UTF_8)) {
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode node;
+            try {
+                node = JSON.readTree(line);
+            } catch (JsonProcessingException e) {
+                continue;
+            }
+            if (!node.path("step").canConvertToLong()) {
+                continue;
+            }
+            Map<String, Double> losses = new LinkedHashMap<>();
+            node.fields().forEachRemaining(field -> {
+                if (!NOT_LOSSES.contains(field.getKey()) && field.getValue().isNumber()) {
+                    losses.put(field.getKey(), field.getValue().asDouble());
+                }
+            });
+            points.add(new MetricsPoint(node.get("step").asLong(), node.path("epoch").asInt(), node.path("lr").asDouble(),
+                    losses, number(node.get("d_real")), number(node.get("d_fake")),
+                    node.path("images_per_second").asDouble()));
+        }
+        return points;
+    }
+
+    private static Double number(JsonNode node) {
+        return node == null || !node.isNumber() ? null : node.asDouble();
+    }
+
+    /** The sample grids written so far by step, oldest first. */
+    public SortedMap<Long, Path> sampleGrids() throws IOException {
+        SortedMap<Long, Path> grids = new TreeMap<>();
         if (!Files.isDirectory(samples())) {
-            return Optional.empty();
+            return grids;
         }
         try (Stream<Path> list = Files.list(samples())) {
-            return list.filter(p -> p.getFileName().toString().matches("step-\\d{6,}\\.png"))
-                    .max(Comparator.comparing(p -> p.getFileName().toString()));
+            list.filter(p -> p.getFileName().toString().matches("step-\\d{6,}\\.png"))
+                    .forEach(p -> grids.put(stepOf(p), p));
         }
+        return grids;
+    }
+
+    /** The newest sample grid, if any. */
+    public Optional<Path> latestSample() throws IOException {
+        SortedMap<Long, Path> grids = sampleGrids();
+        return grids.isEmpty() ? Optional.empty() : Optional.of(grids.get(grids.lastKey()));
     }
 
     static long stepOf(Path folder) {

@@ -2,6 +2,7 @@ package dev.toonsmith.engine.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +16,7 @@ import dev.toonsmith.engine.train.data.DatasetException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -43,6 +45,40 @@ class TrainingRunTest {
         Path photos = TrainingFixtures.photos(shared);
         Files.writeString(photos.resolve("broken.jpg"), "this is not a photo");
         data = DataSources.load(photos, TrainingFixtures.cartoons(shared), 32, (done, total) -> { });
+    }
+
+    @Test
+    void aRunsHistoryReadsBackAsChartPointsAndSampleGridsEvenAfterAKillCutALineShort() throws Exception {
+        TrainingRun run = TrainingFixtures.runToEnd(TrainingRun.builder()
+                .setRunFolder(work.resolve("run"))
+                .setData(data)
+                .optOptions(TrainingFixtures.tiny("cartoongan", 4, Map.of()))
+                .build());
+        assertTrue(run.failure().isEmpty(), run.failure().orElse(""));
+        RunFolder folder = run.folder();
+        List<MetricsPoint> points = folder.readMetrics();
+        List<JsonNode> lines = TrainingFixtures.metrics(folder);
+        assertEquals(4, points.size());
+        for (int i = 0; i < 4; i++) {
+            MetricsPoint point = points.get(i);
+            JsonNode line = lines.get(i);
+            assertEquals(i, point.step());
+            assertEquals(line.get("lr").asDouble(), point.learningRate());
+            assertEquals(line.get("images_per_second").asDouble(), point.imagesPerSecond());
+            assertFalse(point.losses().containsKey("step") || point.losses().containsKey("d_real"), point.toString());
+            assertEquals(line.get("G_content").asDouble(), point.losses().get("G_content"));
+        }
+        // Step 0 is the initialization phase: no discriminator verdicts yet; later steps have them.
+        assertNull(points.get(0).realScore());
+        assertEquals(lines.get(3).get("d_fake").asDouble(), points.get(3).fakeScore());
+        assertTrue(points.get(3).losses().keySet().containsAll(List.of("D_total", "G_total", "G_adv")),
+                points.get(3).losses().toString());
+        assertEquals(List.of(2L, 4L), List.copyOf(folder.sampleGrids().keySet()));
+        assertEquals(folder.sampleGrids().get(4L), folder.latestSample().orElseThrow());
+
+        Files.writeString(folder.metrics(), "{\"step\":4,\"epoch\":0,\"lr\":0.0002,\"G_to", StandardOpenOption.APPEND);
+        assertEquals(4, folder.readMetrics().size(), "a line cut short is left out");
+        assertEquals(List.of(), new RunFolder(work.resolve("nothing-here")).readMetrics());
     }
 
     @Test
