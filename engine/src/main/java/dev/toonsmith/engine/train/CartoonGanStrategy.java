@@ -1,5 +1,6 @@
 package dev.toonsmith.engine.train;
 
+import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -10,6 +11,7 @@ import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import dev.toonsmith.engine.model.GeneratorSpec;
 import dev.toonsmith.engine.model.Tensors;
+import dev.toonsmith.engine.train.data.FloatBatch;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,6 +39,16 @@ final class CartoonGanStrategy extends GanStrategy {
     private final ContentLoss content;
 
     /**
+     * The cartoons with their outlines smoothed away (extra fakes for the discriminator), or null when
+     * {@code edgeSmoothedNegatives} is off.
+     */
+    private NDArray smoothedCartoons;
+    /** The filtered photos {@code lambdaSurface} pulls towards, or null when it is 0. */
+    private NDArray surfaceTarget;
+    /** How much each pixel of {@link #surfaceTarget} counts (N x 1 x H x W), or null for evenly. */
+    private NDArray surfaceWeights;
+
+    /**
      * @throws FeatureExtractorException if the options name a feature extractor that cannot be loaded
      */
     CartoonGanStrategy(TrainingOptions options, NDManager manager) throws FeatureExtractorException {
@@ -62,6 +74,34 @@ final class CartoonGanStrategy extends GanStrategy {
         return NAME;
     }
 
+    @Override
+    protected void prepare(FloatBatch photoBatch, FloatBatch cartoonBatch, NDManager scope) {
+        smoothedCartoons = null;
+        surfaceTarget = null;
+        surfaceWeights = null;
+        Device device = scope.getDevice();
+        if (options.edgeSmoothedNegatives()) {
+            smoothedCartoons = TrainingRun.tensor(CartoonFilters.smoothEdges(cartoonBatch), scope, device);
+        }
+        if (options.lambdaSurface() > 0 && options.lambdaInk() > 0) {
+            CartoonFilters.ToonBatch toon = CartoonFilters.toonWithInk(photoBatch, options.lineThreshold());
+            surfaceTarget = TrainingRun.tensor(toon.pictures(), scope, device);
+            CartoonFilters.InkMaps ink = toon.ink();
+            try (NDArray share = scope.create(ink.data(), new Shape(ink.batch(), 1, ink.height(), ink.width()))
+                    .toDevice(device, false)) {
+                // 1 + lambda x ink: a line pixel counts (1 + lambda) times a flat one.
+                surfaceWeights = Tensors.times(share, options.lambdaInk()).add(1f);
+            }
+        } else if (options.lambdaSurface() > 0) {
+            FloatBatch target = switch (options.surfaceTarget()) {
+                case "cartoon" -> CartoonFilters.cartoon(photoBatch);
+                case "toon" -> CartoonFilters.toon(photoBatch, options.lineThreshold());
+                default -> CartoonFilters.flatten(photoBatch);
+            };
+            surfaceTarget = TrainingRun.tensor(target, scope, device);
+        }
+    }
+
 
     @Override
     public void optimizeParameters(StepContext context) {
@@ -80,8 +120,8 @@ final class CartoonGanStrategy extends GanStrategy {
     private void initializationStep(StepContext context) {
         generatorOptimizer.zeroGradients();
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-            NDArray out = forward(generator, batch.photos(), true).singletonOrThrow();
-            NDArray content = context.filter("G_content", initialContent.between(out, batch.photos()));
+            NDArray out = forward(generator, photos, true).singletonOrThrow();
+            NDArray content = context.filter("G_content", initialContent.between(out, photos));
             losses.put("G_content", Losses.finite("G_content", context.step(), content));
             collector.backward(content);
         }
@@ -89,16 +129,16 @@ final class CartoonGanStrategy extends GanStrategy {
     }
 
     private void discriminatorStep(StepContext context) {
-        NDArray fake = forward(generator, batch.photos(), false).singletonOrThrow();
+        NDArray fake = forward(generator, photos, false).singletonOrThrow();
         discriminatorOptimizer.zeroGradients();
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-            NDList realLogits = forward(discriminator, batch.cartoons(), true);
+            NDList realLogits = forward(discriminator, cartoons, true);
             NDList fakeLogits = forward(discriminator, fake, true);
             NDArray real = options.ganLoss().real(realLogits, (float) options.labelSmoothing());
             NDArray fakeLoss = options.ganLoss().fake(fakeLogits);
             NDArray total = real.add(fakeLoss);
-            if (batch.smoothedCartoons() != null) {
-                NDArray edge = options.ganLoss().fake(forward(discriminator, batch.smoothedCartoons(), true));
+            if (smoothedCartoons != null) {
+                NDArray edge = options.ganLoss().fake(forward(discriminator, smoothedCartoons, true));
                 losses.put("D_edge", edge.getFloat() * 1.0);
                 total = total.add(edge);
             }
@@ -122,17 +162,17 @@ final class CartoonGanStrategy extends GanStrategy {
         Tensors.setTrainable(discriminator, false);
         generatorOptimizer.zeroGradients();
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-            NDArray out = forward(generator, batch.photos(), true).singletonOrThrow();
+            NDArray out = forward(generator, photos, true).singletonOrThrow();
             // Judging only (training=false): spectral norm's power iteration advances in the discriminator's own step.
             NDArray adversarial = options.ganLoss().generator(forward(discriminator, out, false));
-            NDArray contentLoss = content.between(out, batch.photos());
+            NDArray contentLoss = content.between(out, photos);
             NDArray total = Tensors.times(adversarial, options.lambdaAdversarial())
                     .add(Tensors.times(contentLoss, options.lambdaContent()));
             losses.put("G_adv", adversarial.getFloat() * 1.0);
             losses.put("G_content", contentLoss.getFloat() * 1.0);
-            if (batch.flattenedPhotos() != null && options.lambdaSurface() > 0) {
-                NDArray surface = batch.surfaceWeights() == null ? Losses.l1(out, batch.flattenedPhotos())
-                        : Losses.weightedL1(out, batch.flattenedPhotos(), batch.surfaceWeights());
+            if (surfaceTarget != null && options.lambdaSurface() > 0) {
+                NDArray surface = surfaceWeights == null ? Losses.l1(out, surfaceTarget)
+                        : Losses.weightedL1(out, surfaceTarget, surfaceWeights);
                 losses.put("G_surface", surface.getFloat() * 1.0);
                 total = total.add(Tensors.times(surface, options.lambdaSurface()));
             }

@@ -85,8 +85,6 @@ final class CycleGanStrategy extends GanStrategy {
         Tensors.setTrainable(photoCritic, false);
         generatorOptimizer.zeroGradients();
         double lambda = options.lambdaCycle();
-        NDArray photos = batch.photos();
-        NDArray cartoons = batch.cartoons();
         NDArray[] detached;
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
             NDArray fakeCartoon = forward(toCartoon, photos).singletonOrThrow();
@@ -126,12 +124,12 @@ final class CycleGanStrategy extends GanStrategy {
         NDArray shownCartoons = fakeCartoons.query(fakeCartoon);
         NDArray shownPhotos = fakePhotos.query(fakePhoto);
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-            NDList realCartoonLogits = forward(cartoonCritic, batch.cartoons());
+            NDList realCartoonLogits = forward(cartoonCritic, cartoons);
             NDList fakeCartoonLogits = forward(cartoonCritic, shownCartoons);
             float target = (float) options.labelSmoothing();
             NDArray cartoonLoss = Tensors.times(options.ganLoss().real(realCartoonLogits, target)
                     .add(options.ganLoss().fake(fakeCartoonLogits)), 0.5);
-            NDArray photoLoss = Tensors.times(options.ganLoss().real(forward(photoCritic, batch.photos()), target)
+            NDArray photoLoss = Tensors.times(options.ganLoss().real(forward(photoCritic, photos), target)
                     .add(options.ganLoss().fake(forward(photoCritic, shownPhotos))), 0.5);
             NDArray total = context.filter("D_total", cartoonLoss.add(photoLoss));
             losses.put("D_cartoon", cartoonLoss.getFloat() * 1.0);

@@ -3,6 +3,7 @@ package dev.toonsmith.engine.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import dev.toonsmith.engine.train.data.FloatBatch;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import java.util.LinkedHashMap;
@@ -17,7 +18,9 @@ abstract class GanStrategy implements TrainingStrategy {
     protected final TrainingOptions options;
     protected final NDManager manager;
     protected final Map<String, Double> losses = new LinkedHashMap<>();
-    protected TrainingBatch batch;
+    /** This step's photos and cartoons, NCHW RGB in [-1, 1], in the step's scope. */
+    protected NDArray photos;
+    protected NDArray cartoons;
     protected double realScore = Double.NaN;
     protected double fakeScore = Double.NaN;
 
@@ -38,9 +41,14 @@ abstract class GanStrategy implements TrainingStrategy {
     }
 
     @Override
-    public void setInput(TrainingBatch batch) {
-        this.batch = batch;
+    public void setInput(FloatBatch photoBatch, FloatBatch cartoonBatch, NDManager scope) {
+        photos = TrainingRun.tensor(photoBatch, scope, scope.getDevice());
+        cartoons = TrainingRun.tensor(cartoonBatch, scope, scope.getDevice());
+        prepare(photoBatch, cartoonBatch, scope);
     }
+
+    /** Makes whatever else this strategy's losses need from the step's crops, in {@code scope}. */
+    protected void prepare(FloatBatch photoBatch, FloatBatch cartoonBatch, NDManager scope) {}
 
     @Override
     public void fitToPhotos(NDArray photos, long seed) {

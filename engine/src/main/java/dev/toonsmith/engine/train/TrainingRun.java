@@ -330,7 +330,7 @@ public final class TrainingRun {
                 FloatBatch cartoonBatch = cartoons.next();
                 double lr = options.learningRate() * options.schedule().factor(step, options.steps()) * lrScale;
                 try (NDManager scope = manager.newSubManager()) {
-                    strategy.setInput(batch(photoBatch, cartoonBatch, scope, device));
+                    strategy.setInput(photoBatch, cartoonBatch, scope);
                     try {
                         strategy.optimizeParameters(new StepContext(step, lr, lossFilter));
                         badInARow = 0;
@@ -423,36 +423,6 @@ public final class TrainingRun {
                 emit(new TrainingEvent.Sample(step, file));
             }
         }
-    }
-
-    private TrainingBatch batch(FloatBatch photos, FloatBatch cartoons, NDManager scope, Device device) {
-        NDArray p = tensor(photos, scope, device);
-        NDArray c = tensor(cartoons, scope, device);
-        NDArray smoothed = null;
-        NDArray flattened = null;
-        NDArray weights = null;
-        if (CartoonGanStrategy.NAME.equals(options.mode())) {
-            if (options.edgeSmoothedNegatives()) {
-                smoothed = tensor(CartoonFilters.smoothEdges(cartoons), scope, device);
-            }
-            if (options.lambdaSurface() > 0 && options.lambdaInk() > 0) {
-                CartoonFilters.ToonBatch toon = CartoonFilters.toonWithInk(photos, options.lineThreshold());
-                flattened = tensor(toon.pictures(), scope, device);
-                CartoonFilters.InkMaps ink = toon.ink();
-                try (NDArray share = tensor(ink.data(), new Shape(ink.batch(), 1, ink.height(), ink.width()), scope, device)) {
-                    // 1 + lambda x ink: a line pixel counts (1 + lambda) times a flat one.
-                    weights = Tensors.times(share, options.lambdaInk()).add(1f);
-                }
-            } else if (options.lambdaSurface() > 0) {
-                FloatBatch target = switch (options.surfaceTarget()) {
-                    case "cartoon" -> CartoonFilters.cartoon(photos);
-                    case "toon" -> CartoonFilters.toon(photos, options.lineThreshold());
-                    default -> CartoonFilters.flatten(photos);
-                };
-                flattened = tensor(target, scope, device);
-            }
-        }
-        return new TrainingBatch(p, c, smoothed, flattened, weights);
     }
 
     static NDArray tensor(FloatBatch batch, NDManager manager, Device device) {

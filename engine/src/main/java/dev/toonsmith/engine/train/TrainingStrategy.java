@@ -1,6 +1,8 @@
 package dev.toonsmith.engine.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import dev.toonsmith.engine.train.data.FloatBatch;
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.Block;
 import java.util.Map;
@@ -17,8 +19,12 @@ interface TrainingStrategy extends AutoCloseable {
     /** The registered name of this strategy, e.g. {@code cartoongan}. */
     String name();
 
-    /** This step's input. */
-    void setInput(TrainingBatch batch);
+    /**
+     * This step's input: crops from the photo and the cartoon folder. The strategy makes what it trains on from them
+     * (tensors, and any targets its losses need) in {@code scope}, which is on the training device and closes after
+     * the step.
+     */
+    void setInput(FloatBatch photos, FloatBatch cartoons, NDManager scope);
 
     /**
      * Runs the discriminator and generator updates of one step.

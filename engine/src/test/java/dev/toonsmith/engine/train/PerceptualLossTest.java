@@ -111,8 +111,7 @@ class PerceptualLossTest {
             List<float[]> generatorBefore = values(parameters(strategy));
             for (int step = 0; step < 4; step++) {
                 try (NDManager scope = manager.newSubManager()) {
-                    strategy.setInput(new TrainingBatch(TrainingRun.tensor(photos.next(), scope, scope.getDevice()),
-                            TrainingRun.tensor(cartoons.next(), scope, scope.getDevice()), null, null));
+                    strategy.setInput(photos.next(), cartoons.next(), scope);
                     strategy.optimizeParameters(new StepContext(step, 1e-3, StepContext.LossFilter.NONE));
                     assertTrue(Double.isFinite(strategy.currentLosses().get("G_content")), "step " + step);
                 }

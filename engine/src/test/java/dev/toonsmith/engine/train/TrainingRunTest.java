@@ -130,8 +130,7 @@ class TrainingRunTest {
             Map<String, float[]> generatorBefore = snapshot(strategy.networks().get("generator"));
             Map<String, float[]> discriminatorBefore = snapshot(strategy.networks().get("discriminator"));
             try (NDManager scope = manager.newSubManager()) {
-                strategy.setInput(new TrainingBatch(TrainingRun.tensor(photos.next(), scope, scope.getDevice()),
-                        TrainingRun.tensor(cartoons.next(), scope, scope.getDevice()), null, null));
+                strategy.setInput(photos.next(), cartoons.next(), scope);
                 strategy.generatorStep(new StepContext(0, 2e-4, StepContext.LossFilter.NONE));
             }
             Map<String, float[]> discriminatorAfter = snapshot(strategy.networks().get("discriminator"));
@@ -140,8 +139,7 @@ class TrainingRunTest {
             }
             assertFalse(same(generatorBefore, snapshot(strategy.networks().get("generator"))), "G moved in its step");
             try (NDManager scope = manager.newSubManager()) {
-                strategy.setInput(new TrainingBatch(TrainingRun.tensor(photos.next(), scope, scope.getDevice()),
-                        TrainingRun.tensor(cartoons.next(), scope, scope.getDevice()), null, null));
+                strategy.setInput(photos.next(), cartoons.next(), scope);
                 strategy.optimizeParameters(new StepContext(1, 2e-4, StepContext.LossFilter.NONE));
             }
             assertFalse(same(discriminatorBefore, snapshot(strategy.networks().get("discriminator"))), "D moved in its step");
@@ -299,10 +297,8 @@ class TrainingRunTest {
                 int afterWarmUp = 0;
                 for (int step = 0; step < 55; step++) {
                     try (NDManager scope = manager.newSubManager()) {
-                        strategy.setInput(new TrainingBatch(TrainingRun.tensor(photos.next(), scope, scope.getDevice()),
-                                TrainingRun.tensor(cartoons.next(), scope, scope.getDevice()),
-                                TrainingRun.tensor(CartoonFilters.smoothEdges(cartoons.next()), scope, scope.getDevice()),
-                                TrainingRun.tensor(CartoonFilters.flatten(photos.next()), scope, scope.getDevice())));
+                        // The strategy makes its edge-smoothed cartoons and flattened photos itself, every step.
+                        strategy.setInput(photos.next(), cartoons.next(), scope);
                         strategy.optimizeParameters(new StepContext(step, 2e-4, StepContext.LossFilter.NONE));
                     }
                     if (step == 4) {
