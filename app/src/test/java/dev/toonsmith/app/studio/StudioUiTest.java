@@ -102,6 +102,15 @@ class StudioUiTest {
     }
 
     @Test
+    void aFirstLaunchShowsASampleInTheDefaultStyleAtOnce(FxRobot robot) throws Exception {
+        settle();
+        // Every test starts in a new user data folder: a first launch.
+        assertEquals(512, canvas(robot, "#before-canvas").rasterProperty().get().width(), "Grace Hopper is open");
+        assertEquals(dev.toonsmith.engine.style.StyleLibrary.DEFAULT_ID, studio.workspace().gallery().selected().styleId());
+        assertNotNull(after(robot), "and her cartoon is shown");
+    }
+
+    @Test
     void openASamplePickAStyleAndEverySliderChangesTheAfterCanvas(FxRobot robot) throws Exception {
         openSample(robot, "coffee");
         Raster noStyle = after(robot);

@@ -25,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
@@ -65,11 +66,20 @@ public final class Studio implements AutoCloseable {
     private final WorkspaceView workspaceView;
     private final ShellView shell;
     private volatile Renderer renderer;
+    /** Whether this is the first start in this user data folder: no settings were ever saved. */
+    private final boolean firstLaunch;
+
+    /**
+     * The sample a first launch opens, so that a new user sees the default style's cartoon before doing anything: a
+     * face, the subject people stylize most.
+     */
+    static final String FIRST_LAUNCH_SAMPLE = "grace-hopper.jpg";
 
     private Studio(Stage stage, Config config, StudioOptions options) {
         this.stage = stage;
         this.config = config;
         settingsStore = new SettingsStore(config.directories());
+        firstLaunch = !Files.exists(settingsStore.file());
         settings = settingsStore.load();
         applyOptions(options);
         tasks = new BackgroundTasks(config.uiThread());
@@ -117,6 +127,8 @@ public final class Studio implements AutoCloseable {
         studio.warmUp();
         if (options.open() != null) {
             studio.workspace.open(options.open());
+        } else if (studio.firstLaunch) {
+            studio.firstLaunchSample().ifPresent(studio.workspace::open);
         }
         return studio;
     }
@@ -210,6 +222,14 @@ public final class Studio implements AutoCloseable {
                 settings.setLastFolder(now.file().toAbsolutePath().getParent().toString());
             }
         });
+    }
+
+    private Optional<Path> firstLaunchSample() {
+        if (config.samplesFolder() == null) {
+            return Optional.empty();
+        }
+        Path sample = config.samplesFolder().resolve(FIRST_LAUNCH_SAMPLE);
+        return Files.isRegularFile(sample) ? Optional.of(sample) : Optional.empty();
     }
 
     private Path samplesFolderOrNone() {
