@@ -1,12 +1,13 @@
 package dev.toonsmith.app.cli;
 
 import dev.toonsmith.engine.train.DataSources;
-import dev.toonsmith.engine.train.DatasetFolders;
 import dev.toonsmith.engine.train.FeatureExtractor;
 import dev.toonsmith.engine.train.FeatureExtractorException;
 import dev.toonsmith.engine.train.RunFolder;
 import dev.toonsmith.engine.train.TrainingEvent;
 import dev.toonsmith.engine.train.TrainingOptions;
+import dev.toonsmith.engine.train.ResumePlan;
+import dev.toonsmith.engine.train.TrainingOptionException;
 import dev.toonsmith.engine.train.TrainingOptionsCodec;
 import dev.toonsmith.engine.train.TrainingRun;
 import java.io.PrintWriter;
@@ -15,7 +16,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -176,30 +176,21 @@ final class TrainCommand implements Callable<Integer> {
         TrainingOptions options;
         Path photoFolder = photos;
         Path cartoonFolder = cartoons;
-        if (resume) {
-            options = folder.readConfig();
-            Optional<DatasetFolders> saved = DatasetFolders.read(folder);
-            photoFolder = photoFolder != null ? photoFolder : saved.map(DatasetFolders::photos).orElse(null);
-            cartoonFolder = cartoonFolder != null ? cartoonFolder : saved.map(DatasetFolders::cartoons).orElse(null);
-            if (steps != null) {
-                if (steps < options.steps()) {
-                    throw new CommandLine.ParameterException(spec.commandLine(), "--steps " + steps + " is fewer than the "
-                            + options.steps() + " steps this run was planned for: with --resume, --steps can only extend a"
-                            + " run (its learning-rate schedule follows the total). Leave it out to finish the run.");
-                }
-                options = TrainingOptionsCodec.with(options, Map.of("steps", steps));
-            }
-            if (perceptual != null && options.perceptual() == null) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--perceptual cannot be added to a run that"
-                        + " started without it: its content loss must not change halfway. Start a new run with --perceptual.");
-            }
-        } else {
-            try {
+        try {
+            if (resume) {
+                ResumePlan plan = ResumePlan.of(folder, steps, perceptual == null ? null : Path.of(absolute(perceptual)),
+                        photos, cartoons);
+                options = plan.options();
+                photoFolder = plan.photos();
+                cartoonFolder = plan.cartoons();
+            } else {
                 options = TrainingOptionsCodec.with(TrainingOptions.defaults(mode == null ? "cartoongan" : mode), overrides());
-            } catch (IllegalArgumentException e) {
-                // A value out of its range (an architecture's hyperparameter, a loss weight) is the user's option.
-                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
+        } catch (TrainingOptionException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--" + e.option() + " " + e.problem());
+        } catch (IllegalArgumentException e) {
+            // A value out of its range (an architecture's hyperparameter) is the user's option too.
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         if (photoFolder == null || cartoonFolder == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "Give both --photos and --cartoons.");
@@ -211,9 +202,6 @@ final class TrainCommand implements Callable<Integer> {
             } catch (FeatureExtractorException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--perceptual': "
                         + e.getMessage());
-            }
-            if (resume) {
-                options = TrainingOptionsCodec.with(options, Map.of("perceptual", absolute(perceptual)));
             }
         }
         out.printf("Loading photos from %s and cartoons from %s...%n", photoFolder, cartoonFolder);

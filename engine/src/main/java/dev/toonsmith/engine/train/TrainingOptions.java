@@ -116,10 +116,10 @@ public record TrainingOptions(
         require(lineThreshold >= 0 && lineThreshold <= 1440, "line-threshold",
                 "must be between 0 and 1440, got " + lineThreshold);
         require(lineThreshold == DEFAULT_LINE_THRESHOLD || "toon".equals(surfaceTarget), "line-threshold",
-                "places the lines of the toon target; add --surface toon, or leave it out");
+                "places the lines of the toon target; set surface to toon, or leave it out");
         require(lambdaInk >= 0 && lambdaInk <= 100, "lambda-ink", "must be between 0 and 100, got " + lambdaInk);
         require(lambdaInk == 0 || "toon".equals(surfaceTarget), "lambda-ink",
-                "weighs the lines of the toon target; add --surface toon, or leave it out");
+                "weighs the lines of the toon target; set surface to toon, or leave it out");
         require(Strategies.isKnown(mode), "mode", "must be one of " + Strategies.names() + ", got '" + mode + "'");
         require(Architectures.isKnown(architecture), "arch", "must be one of " + Architectures.names() + ", got '" + architecture + "'");
         require(size >= 16 && size <= 1024 && size % 4 == 0, "size", "must be a multiple of 4 between 16 and 1024, got " + size);
@@ -168,7 +168,7 @@ public record TrainingOptions(
 
     private static void require(boolean condition, String option, String problem) {
         if (!condition) {
-            throw new IllegalArgumentException("training option --" + option + " " + problem);
+            throw new TrainingOptionException(option, problem);
         }
     }
 }

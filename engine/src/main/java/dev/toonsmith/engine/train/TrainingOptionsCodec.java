@@ -13,7 +13,8 @@ public final class TrainingOptionsCodec {
      * A copy of {@code options} with the named fields replaced. Names are the record's component names
      * ({@code steps}, {@code ganLoss}...); values are converted as JSON would be.
      *
-     * @throws IllegalArgumentException for an unknown name or a value the option does not accept
+     * @throws TrainingOptionException for a value the option does not accept
+     * @throws IllegalArgumentException for an unknown name, or a value of the wrong type
      */
     public static TrainingOptions with(TrainingOptions options, Map<String, ?> changes) {
         Map<String, Object> fields = RunFolder.JSON.convertValue(options, new TypeReference<LinkedHashMap<String, Object>>() {});
@@ -29,6 +30,10 @@ public final class TrainingOptionsCodec {
             Throwable cause = e;
             while (cause.getCause() != null) {
                 cause = cause.getCause();
+            }
+            if (cause instanceof TrainingOptionException option) {
+                // The record's own check, which names the option: pass it on as it is.
+                throw option;
             }
             throw new IllegalArgumentException(cause.getMessage(), e);
         }
