@@ -206,23 +206,17 @@ final class TrainCommand implements Callable<Integer> {
         }
         out.printf("Loading photos from %s and cartoons from %s...%n", photoFolder, cartoonFolder);
         out.flush();
-        try (DataSources data = DataSources.load(photoFolder, cartoonFolder, options.size(), (done, total) -> { })) {
-            ProgressPrinter progress = new ProgressPrinter(out, System.console() != null);
-            TrainingRun training = TrainingRun.builder()
-                    .setRunFolder(run)
-                    .setData(data)
-                    .optOptions(options)
-                    .optResume(resume)
-                    .addListener(progress)
-                    .build();
-            Thread stopOnInterrupt = new Thread(() -> {
-                training.stop();
-                try {
-                    training.await(Duration.ofMinutes(5));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
+        ProgressPrinter progress = new ProgressPrinter(out, System.console() != null);
+        try (DataSources data = DataSources.load(photoFolder, cartoonFolder, options.size(), (done, total) -> { });
+                TrainingRun training = TrainingRun.builder()
+                        .setRunFolder(run)
+                        .setData(data)
+                        .optOptions(options)
+                        .optResume(resume)
+                        .addListener(progress)
+                        .build()) {
+            // Ctrl+C or SIGTERM: stop after the current step with a checkpoint, as closing the run does.
+            Thread stopOnInterrupt = new Thread(training::close);
             Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
             training.start();
             training.await(Duration.ofDays(365));

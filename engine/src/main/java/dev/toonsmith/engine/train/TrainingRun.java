@@ -39,8 +39,14 @@ import org.slf4j.LoggerFactory;
  * <p>A run folder that already holds a run is continued only when resuming is asked for; the run then goes
  * on from its newest checkpoint exactly: same step, learning-rate schedule, optimizer state, data order and
  * random state.
+ *
+ * <p>Closing a run stops it the way {@link #stop()} does (after the current step, with a checkpoint) and waits for
+ * that, so a run opened in a try-with-resources block never outlives it and never loses work.
  */
-public final class TrainingRun {
+public final class TrainingRun implements AutoCloseable {
+
+    /** How long {@link #close()} waits for the current step and the stop checkpoint. */
+    static final Duration CLOSE_TIMEOUT = Duration.ofMinutes(5);
 
     private static final Logger LOG = LoggerFactory.getLogger(TrainingRun.class);
 
@@ -241,6 +247,35 @@ public final class TrainingRun {
             events.awaitTermination(10, TimeUnit.SECONDS);
         }
         return ended;
+    }
+
+    /**
+     * Stops the run if it is running (after the current step, writing a checkpoint) and waits until it has ended and
+     * its events were delivered, at most {@link #CLOSE_TIMEOUT}. A run that never started just lets its event
+     * thread go.
+     *
+     * @throws IllegalStateException if the run did not end in that time
+     */
+    @Override
+    public void close() {
+        boolean wasStarted;
+        synchronized (this) {
+            wasStarted = started;
+        }
+        if (!wasStarted) {
+            events.shutdown();
+            return;
+        }
+        stop();
+        try {
+            if (!await(CLOSE_TIMEOUT)) {
+                throw new IllegalStateException("the training run in " + folder.root() + " did not stop within "
+                        + CLOSE_TIMEOUT.toMinutes() + " minutes");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while stopping the training run in " + folder.root(), e);
+        }
     }
 
     /** How the run ended, once it has: empty while running or after a failure. */

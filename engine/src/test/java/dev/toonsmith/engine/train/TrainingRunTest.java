@@ -147,6 +147,32 @@ class TrainingRunTest {
     }
 
     @Test
+    void closingARunningRunStopsItAfterACheckpointAndClosingAnUnstartedOneIsHarmless() throws Exception {
+        java.util.concurrent.CountDownLatch stepped = new java.util.concurrent.CountDownLatch(2);
+        TrainingRun closed;
+        try (TrainingRun run = TrainingRun.builder().setRunFolder(work.resolve("closed")).setData(data)
+                .optOptions(TrainingFixtures.tiny("cartoongan", 100_000, Map.of("checkpointEvery", 100_000)))
+                .addListener(event -> {
+                    if (event instanceof TrainingEvent.Step) {
+                        stepped.countDown();
+                    }
+                })
+                .build()) {
+            run.start();
+            assertTrue(stepped.await(2, java.util.concurrent.TimeUnit.MINUTES), "the run trains");
+            closed = run;
+        }
+        TrainingEvent.Finished finished = closed.result().orElseThrow();
+        assertTrue(finished.stoppedEarly());
+        assertEquals(finished.step(), RunFolder.stepOf(closed.folder().latestCheckpoint().orElseThrow()),
+                "the step it stopped at is checkpointed");
+        try (TrainingRun unstarted = TrainingRun.builder().setRunFolder(work.resolve("unstarted")).setData(data)
+                .optOptions(TrainingFixtures.tiny("cartoongan", 4, Map.of())).build()) {
+            assertTrue(unstarted.result().isEmpty());
+        }
+    }
+
+    @Test
     void aResumedRunContinuesExactlyLikeAnUninterruptedOne() throws Exception {
         TrainingOptions options = TrainingFixtures.tiny("cartoongan", 8, Map.of());
         TrainingRun whole = TrainingFixtures.runToEnd(
