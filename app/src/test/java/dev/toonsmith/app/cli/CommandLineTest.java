@@ -463,35 +463,37 @@ class CommandLineTest {
         assertOneLineError(missing, "step 3");
     }
 
-    @Test
-    void generatorOptionsAreSavedInTheRunAndRefusedForTheWrongArchitecture() throws IOException {
+    /** Trains a tiny lite generator with {@code generatorOptions} for two steps in {@code work/run}, on CPU. */
+    private Path trainTwoTinySteps(String... generatorOptions) throws IOException {
         Path photos = work.resolve("photos");
         Path cartoons = work.resolve("cartoons");
         writeTrainingFolders(photos, cartoons);
         Path run = work.resolve("run");
-        Run trained = run("train", "--photos", photos.toString(), "--cartoons", cartoons.toString(), "--run",
-                run.toString(), "--size", "32", "--batch", "1", "--width", "4", "--d-width", "8", "--steps", "2",
-                "--no-residual", "--refine", "2", "--device", "cpu");
+        Run trained = run(concat(new String[] {"train", "--photos", photos.toString(), "--cartoons", cartoons.toString(),
+            "--run", run.toString(), "--size", "32", "--batch", "1", "--width", "4", "--d-width", "8", "--steps", "2",
+            "--device", "cpu"}, generatorOptions));
         assertEquals(0, trained.exitCode(), trained.err() + trained.out());
+        return run;
+    }
+
+    @Test
+    void generatorOptionsAreSavedInTheRunAndRefusedForTheWrongArchitecture() throws IOException {
+        Path run = trainTwoTinySteps("--no-residual", "--refine", "2");
         String config = Files.readString(run.resolve("config.json"));
         assertTrue(config.replaceAll("\\s", "").contains("\"residual\":false,\"detail\":true,\"refine\":2"), config);
 
-        Run wrongArchitecture = run("train", "--photos", photos.toString(), "--cartoons", cartoons.toString(), "--run",
-                work.resolve("other").toString(), "--arch", "cartoongan", "--no-residual");
+        Run wrongArchitecture = run("train", "--photos", work.resolve("photos").toString(), "--cartoons",
+                work.resolve("cartoons").toString(), "--run", work.resolve("other").toString(), "--arch", "cartoongan",
+                "--no-residual");
         assertEquals(2, wrongArchitecture.exitCode(), wrongArchitecture.out());
         assertTrue(wrongArchitecture.err().contains("--residual applies to --arch lite only"), wrongArchitecture.err());
     }
 
     @Test
-    void aPaletteRunPaintsItsSamplesAndItsStyleWithItsOwnColours() throws IOException {
+    void aPaletteRunsStyleIsPaintedWithItsOwnColours() throws IOException {
+        Path run = trainTwoTinySteps("--palette", "6");
         Path photos = work.resolve("photos");
         Path cartoons = work.resolve("cartoons");
-        writeTrainingFolders(photos, cartoons);
-        Path run = work.resolve("run");
-        Run trained = run("train", "--photos", photos.toString(), "--cartoons", cartoons.toString(), "--run",
-                run.toString(), "--size", "32", "--batch", "1", "--width", "4", "--d-width", "8", "--steps", "2",
-                "--palette", "6", "--device", "cpu");
-        assertEquals(0, trained.exitCode(), trained.err() + trained.out());
         assertTrue(Files.readString(run.resolve("config.json")).replaceAll("\\s", "").contains("\"palette\":6"));
         Path style = work.resolve("six.toon");
         Run exported = run("export-style", run.toString(), "-o", style.toString(), "--name", "Six");
