@@ -32,7 +32,7 @@ else
   args+=(--photos "$root/training/data/photos" --cartoons "$cartoons"
          --mode cartoongan --arch lite --refine 1 --flatten 3 --palette 24 --size 256 --batch 4 --init-steps 100
          --d-width 32 --d-scales 2 --gan-loss lsgan --spectral-norm
-         --lambda-adv 0.5 --lambda-content 6 --content-scale 4 --surface toon --lambda-surface 5 --lambda-ink 8 --line-threshold 150 --lambda-tv 0.2
+         --lambda-adv 0.3 --lambda-content 10 --content-scale 4 --surface toon --lambda-surface 5 --lambda-ink 8 --line-threshold 150 --lambda-tv 0.2
          --lr 5e-4 --lr-schedule linear
          --sample-every 250 --checkpoint-every 250 --keep-checkpoints 12 --seed 42
          --device "${DEVICE:-auto}")

@@ -17,6 +17,7 @@ import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.TermCriteria;
+import org.opencv.imgproc.Imgproc;
 
 /**
  * The style's own palette: every pixel of the drawing is painted with the nearest of a few learned colours, and a
@@ -147,42 +148,75 @@ final class CelPalette extends AbstractBlock {
     }
 
     /**
-     * Starts the palette at the k-means colours of {@code photos} (NCHW in [-1, 1]), their colourfulness raised by
-     * {@code saturation}: training then moves colours, but a colour far from every pixel would never paint one and
-     * never learn.
+     * Starts the palette at k-means colours of {@code photos} (NCHW in [-1, 1]), their chroma raised by
+     * {@code saturation}: training then moves colours, but slowly, and a colour far from every pixel would never paint
+     * one and never learn.
+     *
+     * <p>Two choices make the start a painter's palette rather than the photos' average colours. K-means runs in CIE
+     * Lab, where equal distances look equally different, so greens, skin and sky get colours of their own instead of
+     * being split by brightness alone. And each 5-bit RGB colour of the photos counts by the square root of its pixels:
+     * counted by pixels, skies and fields took most colours and a vivid green or red got none (grass came out olive).
      */
     void fitTo(NDArray photos, double saturation, int seed) {
         float[] pixels;
         try (NDArray nhwc = photos.transpose(0, 2, 3, 1)) {
             pixels = nhwc.toFloatArray();
         }
-        int count = pixels.length / 3;
-        // Every pixel of a training batch is far more than k-means needs; a regular subsample keeps it fast.
-        int stride = Math.max(1, count / 60_000);
-        int used = (count + stride - 1) / stride;
-        OpenCv.load();
-        Mat samples = new Mat(used, 3, CvType.CV_32F);
-        float[] subsample = new float[used * 3];
-        for (int i = 0, p = 0; p < count && i < used; p += stride, i++) {
-            System.arraycopy(pixels, p * 3, subsample, i * 3, 3);
+        int[] count = new int[1 << 15];
+        double[] sum = new double[3 << 15];
+        for (int p = 0; p < pixels.length; p += 3) {
+            int bin = 0;
+            for (int k = 0; k < 3; k++) {
+                int level = Math.max(0, Math.min(31, (int) ((pixels[p + k] + 1f) * 16f)));
+                bin = (bin << 5) | level;
+            }
+            count[bin]++;
+            for (int k = 0; k < 3; k++) {
+                sum[3 * bin + k] += (pixels[p + k] + 1f) / 2f;
+            }
         }
-        samples.put(0, 0, subsample);
+        int samples = 0;
+        for (int c : count) {
+            samples += c == 0 ? 0 : (int) Math.ceil(Math.sqrt(c));
+        }
+        float[] rgb = new float[samples * 3];
+        int at = 0;
+        for (int bin = 0; bin < count.length; bin++) {
+            int repeats = count[bin] == 0 ? 0 : (int) Math.ceil(Math.sqrt(count[bin]));
+            for (int r = 0; r < repeats; r++, at++) {
+                for (int k = 0; k < 3; k++) {
+                    rgb[3 * at + k] = (float) (sum[3 * bin + k] / count[bin]);
+                }
+            }
+        }
+        OpenCv.load();
+        Mat unit = new Mat(samples, 1, CvType.CV_32FC3);
+        unit.put(0, 0, rgb);
+        Mat lab = new Mat();
+        Imgproc.cvtColor(unit, lab, Imgproc.COLOR_RGB2Lab);
+        Mat points = lab.reshape(1, samples);
         Mat labels = new Mat();
         Mat centers = new Mat();
         Core.setRNGSeed(seed);
-        Core.kmeans(samples, colours, labels, new TermCriteria(TermCriteria.EPS + TermCriteria.COUNT, 50, 1e-4), 3,
-                Core.KMEANS_PP_CENTERS, centers);
-        float[] table = new float[colours * 3];
-        centers.get(0, 0, table);
-        samples.release();
-        labels.release();
-        centers.release();
+        Core.kmeans(points, Math.min(colours, samples), labels,
+                new TermCriteria(TermCriteria.EPS + TermCriteria.COUNT, 50, 1e-3), 3, Core.KMEANS_PP_CENTERS, centers);
+        float[] labTable = new float[colours * 3];
+        centers.get(0, 0, labTable);
         for (int c = 0; c < colours; c++) {
-            float gray = (table[3 * c] + table[3 * c + 1] + table[3 * c + 2]) / 3;
-            for (int k = 0; k < 3; k++) {
-                float value = gray + (float) saturation * (table[3 * c + k] - gray);
-                table[3 * c + k] = Math.max(-1f, Math.min(1f, value));
-            }
+            labTable[3 * c + 1] *= (float) saturation;
+            labTable[3 * c + 2] *= (float) saturation;
+        }
+        Mat labCenters = new Mat(colours, 1, CvType.CV_32FC3);
+        labCenters.put(0, 0, labTable);
+        Mat rgbCenters = new Mat();
+        Imgproc.cvtColor(labCenters, rgbCenters, Imgproc.COLOR_Lab2RGB);
+        float[] table = new float[colours * 3];
+        rgbCenters.get(0, 0, table);
+        for (Mat m : new Mat[] {unit, lab, points, labels, centers, labCenters, rgbCenters}) {
+            m.release();
+        }
+        for (int i = 0; i < table.length; i++) {
+            table[i] = Math.max(-1f, Math.min(1f, table[i] * 2f - 1f));
         }
         // An in-place change of a parameter must not be recorded by autograd.
         boolean previous = TorchRuntime.setGradMode(false);

@@ -162,7 +162,7 @@ class StyleFormatTest {
     @Test
     void sizeMultipleMustMatchTheArchitecture() throws Exception {
         assertMessage(withManifest(json -> json.put("sizeMultiple", 8)),
-                "manifest field 'sizeMultiple' is 8 but lite(width=4, residualBlocks=1, residual=true, detail=true, refine=1, ink=true, flatten=0) needs 4");
+                "manifest field 'sizeMultiple' is 8 but lite(width=4, residualBlocks=1, residual=true, detail=true, refine=1, ink=true, flatten=0, palette=0) needs 4");
     }
 
     @Test
@@ -197,7 +197,7 @@ class StyleFormatTest {
         // Weights of width 4 under a manifest that says width 8: same names, other shapes.
         StyleManifest wide = StyleFixtures.manifest(new LiteSpec(8, 1, true), "round", "Round");
         Path file = zip(StyleFixtures.entries(wide.toJson(), StyleFixtures.weights(SPEC), StyleFixtures.png()));
-        assertMessage(file, "generator.safetensors does not fit lite(width=8, residualBlocks=1, residual=true, detail=true, refine=1, ink=true, flatten=0): "
+        assertMessage(file, "generator.safetensors does not fit lite(width=8, residualBlocks=1, residual=true, detail=true, refine=1, ink=true, flatten=0, palette=0): "
                 + "parameter '" + FIRST_PARAMETER + "' has shape (4, 3, 7, 7) in the weights but the architecture needs (8, 3, 7, 7)");
     }
 
@@ -206,7 +206,7 @@ class StyleFormatTest {
         byte[] weights = StyleFixtures.weights(SPEC, name -> !name.equals("04head_02conv_bias"), a -> a);
         Map<String, byte[]> entries = standard();
         entries.put(StyleManifest.WEIGHTS_ENTRY, weights);
-        assertMessage(zip(entries), "does not fit lite(width=4, residualBlocks=1, residual=true, detail=true, refine=1, ink=true, flatten=0): "
+        assertMessage(zip(entries), "does not fit lite(width=4, residualBlocks=1, residual=true, detail=true, refine=1, ink=true, flatten=0, palette=0): "
                 + "1 parameter is missing (04head_02conv_bias)");
     }
 

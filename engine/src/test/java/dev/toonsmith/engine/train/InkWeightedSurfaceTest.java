@@ -42,12 +42,13 @@ class InkWeightedSurfaceTest {
     void inkWeightsAndLineThresholdsApplyToTheToonTargetOnly() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> TrainingFixtures.tiny("cartoongan", 4, Map.of("lambdaInk", 4.0)));
-        assertTrue(e.getMessage().contains("--surface toon"), e.getMessage());
+        assertTrue(e.getMessage().contains("'lambda-ink'") && e.getMessage().contains("set surface to toon"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> TrainingFixtures.tiny("cartoongan", 4,
                 Map.of("surfaceTarget", "toon", "lambdaInk", -1.0)));
         IllegalArgumentException lines = assertThrows(IllegalArgumentException.class,
                 () -> TrainingFixtures.tiny("cartoongan", 4, Map.of("lineThreshold", 150.0)));
-        assertTrue(lines.getMessage().contains("--surface toon"), lines.getMessage());
+        assertTrue(lines.getMessage().contains("'line-threshold'") && lines.getMessage().contains("set surface to toon"),
+                lines.getMessage());
     }
 
     @Test

@@ -224,7 +224,7 @@ class PerceptualLossTest {
 
         IllegalArgumentException cycle = assertThrows(IllegalArgumentException.class,
                 () -> TrainingFixtures.tiny("cyclegan", 2, Map.of("perceptual", extractor.toString())));
-        assertTrue(cycle.getMessage().contains("--perceptual"), cycle.getMessage());
+        assertTrue(cycle.getMessage().contains("'perceptual'"), cycle.getMessage());
     }
 
     private static TrainingRun run(Path folder, TrainingOptions options, boolean resume) throws Exception {
