@@ -4,14 +4,14 @@
 #   2. trains the lite generator with the product's own 'train' command (resumable: re-run to continue),
 #   3. exports the chosen checkpoint as a style (STEP=latest by default).
 # Usage: training/train-default.sh [RUN_DIR]     (default RUN_DIR: training/runs/default)
-# Environment: STEPS (default 3000), STEP (checkpoint to export, default latest), DEVICE (default auto),
+# Environment: STEPS (default 1400), STEP (checkpoint to export, default latest), DEVICE (default auto),
 #   EXPORT_ONLY=1 (skip training: export the run's newest checkpoint as it is, e.g. after stopping a run with
 #   Ctrl+C or SIGTERM, which checkpoint). The bundled style is a checkpoint of this script's run (see training/README.md).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 run="${1:-$root/training/runs/default}"
-steps="${STEPS:-3000}"
+steps="${STEPS:-1400}"
 
 "$root/training/fetch-data.sh"
 
@@ -30,7 +30,7 @@ if [[ -f "$run/config.json" ]]; then
   args+=(--resume)
 else
   args+=(--photos "$root/training/data/photos" --cartoons "$cartoons"
-         --mode cartoongan --arch lite --refine 1 --flatten 3 --palette 24 --size 256 --batch 4 --init-steps 100
+         --mode cartoongan --arch lite --refine 1 --flatten 3 --palette 32 --size 256 --batch 4 --init-steps 100
          --d-width 32 --d-scales 2 --gan-loss lsgan --spectral-norm
          --lambda-adv 0.3 --lambda-content 10 --content-scale 4 --surface toon --lambda-surface 5 --lambda-ink 8 --line-threshold 150 --lambda-tv 0.2
          --lr 5e-4 --lr-schedule linear
