@@ -73,7 +73,7 @@ final class TrainCommand implements Callable<Integer> {
     Integer flatten;
 
     @Option(names = "--palette", paramLabel = "K",
-            description = "Paint the drawing with K learned colours as its last step (nearest colour, then a 3x3 majority"
+            description = "Paint the drawing with K learned colours as its last step (nearest colour, then a 5x5 majority"
                     + " vote), for flat cel fills; the colours start at the photos' k-means colours and train with the"
                     + " network; 0 = none, 2-64 (lite). Default: 0.")
     Integer palette;

@@ -27,7 +27,7 @@ import java.util.Map;
  *     while keeping its edges ({@link SurfaceFlattening}), or 0 for none. Without it a small network passes much
  *     of the photo's fine texture through to its drawing, even where its target is flat
  * @param palette the number of colours of a learned palette the drawing is painted with as the very last step
- *     ({@link CelPalette}: nearest colour, then a 3x3 majority vote), or 0 for none. A small generator trained on a
+ *     ({@link CelPalette}: nearest colour, then a 5x5 majority vote), or 0 for none. A small generator trained on a
  *     CPU budget keeps a photographic palette and the photo's shading gradients by itself; painted with a few dozen
  *     colours its regions become flat cel fills
  */
@@ -147,7 +147,7 @@ public record LiteSpec(int width, int residualBlocks, boolean residual, boolean 
 
     @Override
     public int receptiveRadius() {
-        return 3 + 1 + 2 + residualBlocks * 2 * 4 + 4 + 2 + refine + 1 + 2 * flatten + (palette > 0 ? 1 : 0);
+        return 3 + 1 + 2 + residualBlocks * 2 * 4 + 4 + 2 + refine + 1 + 2 * flatten + (palette > 0 ? CelPalette.REACH : 0);
     }
 
     @Override

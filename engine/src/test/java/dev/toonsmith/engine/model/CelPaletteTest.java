@@ -51,25 +51,36 @@ class CelPaletteTest {
     }
 
     @Test
-    void aSpeckIsPaintedOverButAOnePixelLineStays() {
+    void specksAndHairlinesArePaintedOverButATwoPixelLineStays() {
         TorchRuntime.engine();
         try (NDManager manager = NDManager.newBaseManager()) {
-            // Light ground with one dark pixel at (5, 5) and a dark one-pixel line along row 20.
-            float[] gray = new float[32 * 32];
+            // Light ground with a dark pixel at (5, 5), a dark 2x2 speck at (5, 20), a one-pixel line along row 12
+            // and a two-pixel line along rows 24 and 25.
+            float[] gray = new float[40 * 40];
             java.util.Arrays.fill(gray, 0.6f);
-            gray[5 * 32 + 5] = -0.9f;
-            for (int x = 0; x < 32; x++) {
-                gray[20 * 32 + x] = -0.9f;
+            gray[5 * 40 + 5] = -0.9f;
+            for (int y = 5; y < 7; y++) {
+                for (int x = 20; x < 22; x++) {
+                    gray[y * 40 + x] = -0.9f;
+                }
             }
-            NDArray drawing = manager.create(gray, new Shape(1, 1, 32, 32)).repeat(1, 3);
+            for (int x = 0; x < 40; x++) {
+                gray[12 * 40 + x] = -0.9f;
+                gray[24 * 40 + x] = -0.9f;
+                gray[25 * 40 + x] = -0.9f;
+            }
+            NDArray drawing = manager.create(gray, new Shape(1, 1, 40, 40)).repeat(1, 3);
             CelPalette palette = palette(2, drawing, manager);
             NDArray painted = palette.forward(new ParameterStore(manager, false), new NDList(drawing), false)
                     .singletonOrThrow().get(0, 0);
             assertTrue(painted.getFloat(5, 5) > 0.5f, "the speck takes the ground's colour");
-            for (int x = 0; x < 32; x++) {
-                assertTrue(painted.getFloat(20, x) < -0.8f, "the line stays dark at x=" + x);
+            assertTrue(painted.getFloat(5, 20) > 0.5f && painted.getFloat(6, 21) > 0.5f, "so does the 2x2 speck");
+            assertTrue(painted.getFloat(12, 20) > 0.5f, "and the hairline");
+            for (int x = 0; x < 40; x++) {
+                assertTrue(painted.getFloat(24, x) < -0.8f && painted.getFloat(25, x) < -0.8f,
+                        "the two-pixel line stays dark at x=" + x);
             }
-            assertTrue(painted.getFloat(19, 10) > 0.5f && painted.getFloat(21, 10) > 0.5f, "and stays one pixel wide");
+            assertTrue(painted.getFloat(23, 20) > 0.5f && painted.getFloat(26, 20) > 0.5f, "and stays two pixels wide");
         }
     }
 
@@ -120,7 +131,7 @@ class CelPaletteTest {
         LiteSpec painted = new LiteSpec(6, 1, true, true, 1, true, 3, 24);
         LiteSpec plain = new LiteSpec(6, 1, true, true, 1, true, 3, 0);
         assertEquals(plain.parameterCount() + 24 * 3, painted.parameterCount());
-        assertEquals(plain.receptiveRadius() + 1, painted.receptiveRadius(), "tiles overlap by the vote's reach");
+        assertEquals(plain.receptiveRadius() + CelPalette.REACH, painted.receptiveRadius(), "tiles overlap by the vote's reach");
         Map<String, Object> older = new java.util.LinkedHashMap<>(plain.hyperparameters());
         older.remove("palette");
         assertEquals(plain, Architectures.asWritten("lite", older), "a file written before the palette has none");
