@@ -6,7 +6,8 @@
 # Usage: training/train-default.sh [RUN_DIR]     (default RUN_DIR: training/runs/default)
 # Environment: STEPS (default 1400), STEP (checkpoint to export, default latest), DEVICE (default auto),
 #   EXPORT_ONLY=1 (skip training: export the run's newest checkpoint as it is, e.g. after stopping a run with
-#   Ctrl+C or SIGTERM, which checkpoint). The bundled style is a checkpoint of this script's run (see training/README.md).
+#   Ctrl+C or SIGTERM, which checkpoint). The bundled style is this script's run exported at STEP=500 (later
+#   checkpoints drifted colours; see the README's 'Training data and the default style').
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
