@@ -54,11 +54,6 @@ final class CelPalette extends AbstractBlock {
     /** How far, in pixels, the votes let a pixel's colour depend on its neighbours: tiles overlap by it. */
     static final int REACH = VOTES * (VOTE_ROW.length / 2);
 
-    /**
-     * Added per colour index to every score, so that equal scores (two equal colours, or two colours with the same
-     * distances) still pick one colour: far below any real difference of scores.
-     */
-    private static final float TIE_BREAK = 1e-5f;
 
     private final int colours;
     private final Parameter palette;
@@ -87,16 +82,14 @@ final class CelPalette extends AbstractBlock {
         int images = (int) shape.get(0);
         int height = (int) shape.get(2);
         int width = (int) shape.get(3);
-        int[] choice;
-        try (NDArray nearest = nearest(drawing, colourTable)) {
-            choice = nearest.toType(DataType.INT32, false).toIntArray();
-        }
+        float[] table = colourTable.toFloatArray();
+        int[] choice = nearest(drawing.toFloatArray(), table, images, height * width);
         for (int round = 0; round < VOTES; round++) {
             choice = vote(choice, images, height, width);
         }
         NDArray painted;
         if (!training) {
-            painted = paint(choice, colourTable.toFloatArray(), shape, drawing);
+            painted = paint(choice, table, shape, drawing);
         } else {
             // Painted as a one-hot product with the palette, so that each colour gets its pixels' gradient.
             try (NDArray chosen = oneHot(choice, shape, drawing)) {
@@ -115,16 +108,39 @@ final class CelPalette extends AbstractBlock {
         }
     }
 
-    /** The index (N, H, W) of the palette colour nearest to each pixel. */
-    private NDArray nearest(NDArray drawing, NDArray colourTable) {
-        // The nearest colour maximizes x.c - |c|^2 / 2: one 1x1 convolution instead of a distance per colour.
-        try (NDArray kernel = colourTable.stopGradient().reshape(colours, 3, 1, 1);
-                NDArray squared = colourTable.stopGradient().square().sum(new int[] {1});
-                NDArray half = squared.mul(-0.5f);
-                NDArray bias = half.add(tieBreak(colourTable));
-                NDArray scores = Conv2d.conv2d(drawing.stopGradient(), kernel, bias).singletonOrThrow()) {
-            return scores.argMax(1);
+    /**
+     * The index of the palette colour nearest to each pixel of an NCHW picture, in pixel order (N, H, W): the one that
+     * maximizes x.c - |c|^2 / 2, the later colour on a tie. In Java, like the votes: a score map of every colour at
+     * full resolution and its arg-max cost more than the arithmetic.
+     */
+    private int[] nearest(float[] picture, float[] table, int images, int plane) {
+        float[] half = new float[colours];
+        for (int c = 0; c < colours; c++) {
+            float r = table[3 * c];
+            float g = table[3 * c + 1];
+            float b = table[3 * c + 2];
+            half[c] = -0.5f * (r * r + g * g + b * b);
         }
+        int[] choice = new int[images * plane];
+        for (int n = 0; n < images; n++) {
+            int base = n * 3 * plane;
+            for (int p = 0; p < plane; p++) {
+                float r = picture[base + p];
+                float g = picture[base + plane + p];
+                float b = picture[base + 2 * plane + p];
+                int best = 0;
+                float bestScore = Float.NEGATIVE_INFINITY;
+                for (int c = 0; c < colours; c++) {
+                    float score = r * table[3 * c] + g * table[3 * c + 1] + b * table[3 * c + 2] + half[c];
+                    if (score >= bestScore) {
+                        bestScore = score;
+                        best = c;
+                    }
+                }
+                choice[n * plane + p] = best;
+            }
+        }
+        return choice;
     }
 
     /**
@@ -134,8 +150,8 @@ final class CelPalette extends AbstractBlock {
      * the higher index wins. Pixels outside the picture do not vote.
      *
      * <p>Counted on the index map in Java rather than as convolutions of one map per colour: those maps (32 of them at
-     * full resolution) made each round cost about 0.45 s at 1024 px on 2 cores; this is exact integer arithmetic, the
-     * same in training and drawing.
+     * full resolution) made each round cost about 0.45 s at 1024 px on 2 cores, and libtorch has no mode filter; this
+     * is exact integer arithmetic, the same in training and drawing.
      */
     private int[] vote(int[] choice, int images, int height, int width) {
         int side = VOTE_ROW.length;
@@ -217,11 +233,6 @@ final class CelPalette extends AbstractBlock {
             }
         }
         return like.getManager().create(pixels, shape).toDevice(like.getDevice(), false);
-    }
-
-    /** {@link #TIE_BREAK} times each colour's index, on {@code like}'s device. */
-    private NDArray tieBreak(NDArray like) {
-        return like.getManager().arange(0f, colours, 1f, like.getDataType(), like.getDevice()).muli(TIE_BREAK);
     }
 
     /** The picture painted with the chosen colours: a 1x1 convolution of the one-hot choice with the palette. */
