@@ -87,17 +87,13 @@ final class CelPalette extends AbstractBlock {
         for (int round = 0; round < VOTES; round++) {
             choice = vote(choice, images, height, width);
         }
-        NDArray painted;
         if (!training) {
-            painted = paint(choice, table, shape, drawing);
-        } else {
-            // Painted as a one-hot product with the palette, so that each colour gets its pixels' gradient.
-            try (NDArray chosen = oneHot(choice, shape, drawing)) {
-                painted = paint(chosen, colourTable);
-            }
+            return new NDList(paint(choice, table, shape, drawing));
         }
-        if (!training) {
-            return new NDList(painted);
+        // Painted as a one-hot product with the palette, so that each colour gets its pixels' gradient.
+        NDArray painted;
+        try (NDArray chosen = oneHot(choice, shape, drawing)) {
+            painted = paint(chosen, colourTable);
         }
         // The choice of colour has no gradient; the drawing gets the painted picture's gradient as it is.
         try (NDArray frozen = drawing.stopGradient();
