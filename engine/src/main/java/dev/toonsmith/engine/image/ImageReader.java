@@ -1,13 +1,19 @@
 package dev.toonsmith.engine.image;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import javax.imageio.ImageIO;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 import org.opencv.core.Core;
 import org.opencv.core.CvException;
 import org.opencv.core.CvType;
@@ -43,6 +49,10 @@ public final class ImageReader {
     /** Java arrays stop a little short of 2 GiB. */
     private static final long MAX_FILE_BYTES = Integer.MAX_VALUE - 8;
 
+    /** The ImageIO format that reads each container's header, for those Java reads. */
+    private static final Map<SourceFormat, String> HEADER_READERS =
+            Map.of(SourceFormat.JPEG, "jpeg", SourceFormat.PNG, "png", SourceFormat.BMP, "bmp");
+
     private ImageReader() {}
 
     /**
@@ -56,8 +66,70 @@ public final class ImageReader {
         Objects.requireNonNull(file, "file");
         OpenCv.load();
         long start = System.nanoTime();
-
         byte[] bytes = readBytes(file);
+        SourceFormat format = checkedFormat(file, bytes);
+        return decode(file, bytes, format, start);
+    }
+
+    /**
+     * The size {@link #read} would give {@code file}, found without decoding its pixels where that is possible.
+     *
+     * <p>Surveying a training folder of a thousand camera photos must take seconds, not the minutes that
+     * decoding them would. JPEG, PNG and BMP state their size in a header, which {@code javax.imageio} reads;
+     * the EXIF orientation is applied to it as {@link #read} applies it to the pixels. The file is still read
+     * whole and checked for truncation as {@link #read} checks it, since a file cut short is the most common
+     * broken image. Formats whose header Java cannot read (WebP, TIFF) are decoded.
+     *
+     * <p>A file that passes may still fail to decode if its compressed data is damaged in the middle; only
+     * {@link #read} can tell.
+     *
+     * @throws ImageFormatException for the same reasons as {@link #read}, with the same messages, except
+     *     for damage inside the compressed data of a header-read file
+     */
+    public static ImageDimensions readDimensions(Path file) throws ImageFormatException {
+        Objects.requireNonNull(file, "file");
+        long start = System.nanoTime();
+        byte[] bytes = readBytes(file);
+        SourceFormat format = checkedFormat(file, bytes);
+        ImageDimensions stored = headerDimensions(bytes, format);
+        if (stored != null) {
+            int orientation = format.needsOrientationApplied() ? ExifOrientation.read(bytes) : ExifOrientation.NORMAL;
+            // Orientations 5 to 8 turn the picture a quarter turn (after mirroring or not).
+            return orientation >= 5 ? new ImageDimensions(stored.height(), stored.width()) : stored;
+        }
+        OpenCv.load();
+        try (Image image = decode(file, bytes, format, start)) {
+            return new ImageDimensions(image.width(), image.height());
+        }
+    }
+
+    /** The stored size from the header, or null when Java cannot read it: the decoder then has the last word. */
+    private static ImageDimensions headerDimensions(byte[] bytes, SourceFormat format) {
+        String name = HEADER_READERS.get(format);
+        if (name == null) {
+            return null;
+        }
+        Iterator<javax.imageio.ImageReader> readers = ImageIO.getImageReadersByFormatName(name);
+        if (!readers.hasNext()) {
+            return null;
+        }
+        javax.imageio.ImageReader reader = readers.next();
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+            reader.setInput(in, true, true);
+            int width = reader.getWidth(0);
+            int height = reader.getHeight(0);
+            return width > 0 && height > 0 ? new ImageDimensions(width, height) : null;
+        } catch (IOException | RuntimeException e) {
+            // An unusual variant (12-bit or arithmetic-coded JPEG, say): OpenCV may still read it, or say why not.
+            log.debug("javax.imageio could not read the {} header: {}", format.displayName(), e.toString());
+            return null;
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    /** The file's format, once it is known to be one Toonsmith decodes and to be complete. */
+    private static SourceFormat checkedFormat(Path file, byte[] bytes) throws ImageFormatException {
         SourceFormat format = SourceFormat.sniff(bytes);
         if (!format.decodable()) {
             throw failure(file, format.displayName() + " images are not supported (supported: "
@@ -67,7 +139,11 @@ public final class ImageReader {
             throw failure(file, "the file is truncated (" + format.truncationDetail()
                     + "). Re-export or re-download it.");
         }
+        return format;
+    }
 
+    private static Image decode(Path file, byte[] bytes, SourceFormat format, long start)
+            throws ImageFormatException {
         Mat pixels = decode(bytes);
         try {
             if (pixels.empty()) {

@@ -82,6 +82,14 @@ public final class UserDirectories {
         return root.resolve("presets");
     }
 
+    /**
+     * The studio's training runs, one folder per run ({@link dev.toonsmith.engine.train.RunFolder}): the Train page
+     * starts new runs here and lists them from here, beside the styles they become.
+     */
+    public Path runs() {
+        return root.resolve("runs");
+    }
+
     /** Files Toonsmith can recreate at any time, such as bundled styles copied out of the application jar. */
     public Path cache() {
         return root.resolve("cache");

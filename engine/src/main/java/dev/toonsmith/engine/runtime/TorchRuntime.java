@@ -64,7 +64,7 @@ public final class TorchRuntime {
                     throw new DeviceUnavailableException("no CUDA GPU is usable: this build has "
                             + (hasCudaNatives() ? "CUDA natives but no driver/GPU answered"
                                     : "CPU natives only (build with the 'cuda' Maven profile)")
-                            + ". Use --device cpu or auto.");
+                            + ". Set the device option to cpu or auto.");
                 }
                 LOG.info("running on GPU 0 of {}, as asked", gpus);
                 return Device.gpu();

@@ -31,8 +31,8 @@ import java.nio.file.Path;
 public final class FeatureExtractor implements AutoCloseable {
 
     private static final String EXPORT_HINT = "Export the extractor with torch.jit.trace or torch.jit.script and"
-            + " save it with torch.jit.save (see the README's --perceptual section).";
-    private static final String GIVE_FILE = "Give --perceptual the TorchScript file of your feature extractor.";
+            + " save it with torch.jit.save (see the README's section on the perceptual content loss).";
+    private static final String GIVE_FILE = "Give the perceptual option the TorchScript file of your feature extractor.";
 
     private final Path file;
     private final PtSymbolBlock module;

@@ -13,8 +13,11 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -92,7 +95,8 @@ public final class RunFolder {
     /** The options the run was started with. */
     public TrainingOptions readConfig() throws IOException {
         if (!Files.exists(config())) {
-            throw new IOException(root + " holds no training run (no config.json). Start one with 'toonsmith train'.");
+            throw new IOException(root + " holds no training run (no config.json). Choose the folder of a run, or start"
+                    + " a new run there.");
         }
         try {
             JsonNode tree = JSON.readTree(config().toFile());
@@ -106,7 +110,9 @@ public final class RunFolder {
             }
             return JSON.treeToValue(tree, TrainingOptions.class);
         } catch (JsonProcessingException e) {
-            throw new IOException(config() + " is not a valid run configuration: " + e.getOriginalMessage()
+            // An option out of range says which option; Jackson's wrapping around it says nothing more.
+            String why = e.getCause() instanceof TrainingOptionException option ? option.getMessage() : e.getOriginalMessage();
+            throw new IOException(config() + " is not a valid run configuration: " + why
                     + ". Restore it or start a new run.", e);
         }
     }
@@ -153,6 +159,49 @@ public final class RunFolder {
                     .filter(p -> Files.exists(p.resolve(Checkpoint.STATE)))
                     .sorted(Comparator.comparingLong(RunFolder::stepOf))
                     .toList();
+        }
+    }
+
+    /**
+     * Every complete checkpoint with when it was written and the sample grid that shows it, oldest first. A
+     * checkpoint deleted while this reads (a running run keeps only its newest few) is left out.
+     */
+    public List<CheckpointInfo> checkpointInfos() throws IOException {
+        SortedMap<Long, Path> grids = sampleGrids();
+        List<CheckpointInfo> infos = new ArrayList<>();
+        for (Path folder : checkpointFolders()) {
+            long step = stepOf(folder);
+            Optional<Instant> time = writtenAt(folder);
+            if (time.isEmpty()) {
+                continue;
+            }
+            SortedMap<Long, Path> upToStep = grids.headMap(step + 1);
+            infos.add(new CheckpointInfo(step, time.get(), folder,
+                    upToStep.isEmpty() ? Optional.empty() : Optional.of(upToStep.get(upToStep.lastKey()))));
+        }
+        return infos;
+    }
+
+    /**
+     * When a checkpoint was written: its own record of it, which survives copying the run elsewhere, else its state
+     * file's modification time; empty if the checkpoint is gone.
+     */
+    private static Optional<Instant> writtenAt(Path checkpoint) throws IOException {
+        Path state = checkpoint.resolve(Checkpoint.STATE);
+        try {
+            JsonNode createdAt = JSON.readTree(Files.readAllBytes(state)).get("createdAt");
+            if (createdAt != null && createdAt.isTextual()) {
+                return Optional.of(Instant.parse(createdAt.asText()));
+            }
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (JsonProcessingException | DateTimeParseException e) {
+            // A damaged state file: resuming from it will say so; here its file time is the next best answer.
+        }
+        try {
+            return Optional.of(Files.getLastModifiedTime(state).toInstant());
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
         }
     }
 

@@ -54,7 +54,8 @@ public final class StyleExport {
             throw new IOException(step.isPresent()
                     ? run.root() + " has no checkpoint of step " + step.get() + " (it has " + describe(run)
                             + "). Pick one of those, or 'latest'."
-                    : run.root() + " has no checkpoint yet. Train for at least --checkpoint-every steps first.");
+                    : run.root() + " has no checkpoint yet: the first is written after " + options.checkpointEvery()
+                            + " steps (the checkpoint-every option). Train it that far first.");
         }
         Path checkpoint = found.get();
         long at = RunFolder.stepOf(checkpoint);

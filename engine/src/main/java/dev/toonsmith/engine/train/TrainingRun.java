@@ -149,10 +149,10 @@ public final class TrainingRun implements AutoCloseable {
         }
 
         /**
-         * @throws IllegalStateException if the folder holds a run and resuming was not asked for, or holds none
-         *     and resuming was
-         * @throws FeatureExtractorException if the run's feature extractor ({@code --perceptual}) is missing or
-         *     unusable; checked here so that a run never starts without it
+         * @throws TrainingOptionException for the {@code resume} option, if the folder holds a run and resuming was
+         *     not asked for, or holds none and resuming was
+         * @throws FeatureExtractorException if the run's feature extractor (the {@code perceptual} option) is missing
+         *     or unusable; checked here so that a run never starts without it
          */
         public TrainingRun build() throws IOException {
             Objects.requireNonNull(runFolder, "run folder");
@@ -160,14 +160,15 @@ public final class TrainingRun implements AutoCloseable {
             RunFolder f = new RunFolder(runFolder);
             if (resume) {
                 if (!f.hasRun()) {
-                    throw new IllegalStateException(f.root() + " holds no run to resume. Start one without --resume.");
+                    throw new TrainingOptionException("resume", "is on, but " + f.root() + " holds no run to resume."
+                            + " Start a new run there, or choose the folder of the run to resume.");
                 }
                 TrainingOptions saved = f.readConfig();
                 options = options == null ? saved : resumed(saved, options);
             } else {
                 if (f.hasRun()) {
-                    throw new IllegalStateException(f.root() + " already holds a run. Continue it with --resume, or choose"
-                            + " another folder.");
+                    throw new TrainingOptionException("resume", "is off, but " + f.root() + " already holds a run."
+                            + " Resume it, or choose another folder for a new run.");
                 }
                 Objects.requireNonNull(options, "options");
                 if (options.perceptual() != null) {
@@ -183,8 +184,9 @@ public final class TrainingRun implements AutoCloseable {
                     if (!resume) {
                         throw e;
                     }
-                    throw new FeatureExtractorException(e.problem(), "This run was started with it (--perceptual, in its"
-                            + " config.json): put the file back, or give its new place with --perceptual when resuming.", e);
+                    throw new FeatureExtractorException(e.problem(), "This run was started with it (the perceptual"
+                            + " option, in its config.json): put the file back, or give the perceptual option its new"
+                            + " place when resuming.", e);
                 }
             }
             return new TrainingRun(this);

@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -392,6 +393,48 @@ class ImageReaderTest {
 
         ImageFormatException e = assertThrows(ImageFormatException.class, () -> ImageReader.read(folder));
         assertTrue(e.getMessage().startsWith("Cannot read holiday.jpg: it is a folder"), e.getMessage());
+    }
+
+    // --- dimensions without decoding --------------------------------------------------------------
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"orientation-1.jpg", "orientation-3.jpg", "orientation-5.jpg", "orientation-6.jpg",
+        "orientation-8.jpg", "orientation-6.png", "orientation-6.webp", "orientation-6.tif", "cmyk.jpg", "cmyk.tif",
+        "palette.png", "gray-alpha-16.png", "with-thumbnail.jpg"})
+    void dimensionsAreThoseOfTheDecodedUprightImage(String name) throws IOException {
+        Path file = fixture(name);
+        try (Image image = ImageReader.read(file)) {
+            assertEquals(new ImageDimensions(image.width(), image.height()), ImageReader.readDimensions(file));
+        }
+    }
+
+    @Test
+    void dimensionsOfBmpAndOfAPhotoLikeJpegComeFromTheirHeaders() throws IOException {
+        Path bmp = write("wide.bmp", encode(".bmp", photoLike(40, 24)));
+        Path jpeg = write("tall.jpg", encode(".jpg", photoLike(24, 40), Imgcodecs.IMWRITE_JPEG_PROGRESSIVE, 1));
+        assertEquals(new ImageDimensions(40, 24), ImageReader.readDimensions(bmp));
+        assertEquals("24x40", ImageReader.readDimensions(jpeg).toString());
+        assertEquals(24, ImageReader.readDimensions(jpeg).shortSide());
+    }
+
+    @Test
+    void dimensionsRefuseWhatReadingRefusesWithTheSameMessage() throws IOException {
+        byte[] png = encode(".png", noise(64, 64, CvType.CV_8UC3, 6));
+        byte[] jpeg = encode(".jpg", photoLike(80, 48));
+        List<Path> broken = List.of(
+                write("cut.png", Arrays.copyOf(png, png.length / 2)),
+                write("cut.jpg", Arrays.copyOf(jpeg, jpeg.length - jpeg.length / 4)),
+                write("notes.jpg", "Buy milk\n".getBytes(StandardCharsets.UTF_8)),
+                write("anim.gif", "GIF89a\u0001\u0000\u0001\u0000".getBytes(StandardCharsets.ISO_8859_1)),
+                write("empty.png", new byte[0]),
+                dir.resolve("missing.png"));
+        for (Path file : broken) {
+            ImageFormatException read = assertThrows(ImageFormatException.class, () -> ImageReader.read(file));
+            ImageFormatException dimensions = assertThrows(ImageFormatException.class,
+                    () -> ImageReader.readDimensions(file));
+            assertEquals(read.getMessage(), dimensions.getMessage());
+            assertEquals(file, dimensions.file());
+        }
     }
 
     private Path write(String name, byte[] bytes) throws IOException {

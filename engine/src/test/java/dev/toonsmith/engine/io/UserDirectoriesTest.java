@@ -49,5 +49,6 @@ class UserDirectoriesTest {
         assertEquals(Path.of("/data/toon/styles"), dirs.styles());
         assertEquals(Path.of("/data/toon/cache"), dirs.cache());
         assertEquals(Path.of("/data/toon/presets"), dirs.presets());
+        assertEquals(Path.of("/data/toon/runs"), dirs.runs());
     }
 }

@@ -182,6 +182,8 @@ class PerceptualLossTest {
                 .setRunFolder(work.resolve("run")).setData(data).optResume(true).build());
         assertTrue(gone.getMessage().contains(file.toAbsolutePath().toString()) && gone.getMessage().contains("does not exist")
                 && gone.getMessage().contains("put the file back"), gone.getMessage());
+        assertTrue(gone.getMessage().contains("give the perceptual option its new place when resuming")
+                && !gone.getMessage().contains("--"), "names the option, not a command-line flag: " + gone.getMessage());
 
         TrainingRun relocated = run(work.resolve("run"), options(2, moved), true);
         assertEquals(moved.toAbsolutePath().toString(), relocated.folder().readConfig().perceptual());
@@ -195,6 +197,8 @@ class PerceptualLossTest {
                 .setRunFolder(work.resolve("run")).setData(data).optOptions(options(2, missing)).build());
         assertTrue(e.getMessage().contains(missing.toString()) && e.getMessage().contains("does not exist")
                 && e.getMessage().contains("torch.jit.save"), e.getMessage());
+        assertTrue(e.getMessage().contains("Give the perceptual option the TorchScript file")
+                && e.getMessage().contains("the README's section on the perceptual content loss"), e.getMessage());
         assertFalse(Files.exists(work.resolve("run").resolve("config.json")));
     }
 

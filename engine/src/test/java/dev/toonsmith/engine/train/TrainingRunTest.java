@@ -350,10 +350,22 @@ class TrainingRunTest {
                 .optOptions(TrainingFixtures.tiny("cartoongan", 1, Map.of())).build();
         run.start();
         assertTrue(run.await(Duration.ofMinutes(1)));
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> TrainingRun.builder()
+        TrainingOptionException e = assertThrows(TrainingOptionException.class, () -> TrainingRun.builder()
                 .setRunFolder(work.resolve("once")).setData(data)
                 .optOptions(TrainingFixtures.tiny("cartoongan", 1, Map.of())).build());
-        assertTrue(e.getMessage().contains("--resume"), e.getMessage());
+        // Each front end names its own control for the option: "--resume", or the Train page's Resume button.
+        assertEquals("resume", e.option());
+        assertEquals("is off, but " + work.resolve("once") + " already holds a run. Resume it, or choose another"
+                + " folder for a new run.", e.problem());
+    }
+
+    @Test
+    void resumingAFolderWithoutARunNamesTheFolder() {
+        TrainingOptionException e = assertThrows(TrainingOptionException.class, () -> TrainingRun.builder()
+                .setRunFolder(work.resolve("empty")).setData(data).optResume(true).build());
+        assertEquals("resume", e.option());
+        assertTrue(e.problem().startsWith("is on, but " + work.resolve("empty") + " holds no run to resume."),
+                e.problem());
     }
 
     private static int count(NDManager manager) {

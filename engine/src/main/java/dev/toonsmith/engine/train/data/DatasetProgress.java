@@ -1,9 +1,10 @@
 package dev.toonsmith.engine.train.data;
 
 /**
- * Told as a training folder loads, once per image file in folder order, so a UI can show a progress bar
- * for folders that take a while to decode. Called on the thread that called
- * {@link FolderDataset#load(java.nio.file.Path, int, DatasetProgress)}; keep it short.
+ * Told as a training folder loads or is surveyed, once per image file in folder order, so a UI can show a
+ * progress bar for folders that take a while. Called on the thread that called
+ * {@link FolderDataset#load(java.nio.file.Path, int, DatasetProgress)} or
+ * {@link FolderSurvey#scan(java.nio.file.Path, DatasetProgress)}; keep it short.
  */
 @FunctionalInterface
 public interface DatasetProgress {
@@ -12,7 +13,7 @@ public interface DatasetProgress {
     DatasetProgress NONE = (loaded, total) -> { };
 
     /**
-     * @param loaded image files handled so far (decoded or skipped), from 1
+     * @param loaded image files handled so far (read or skipped), from 1
      * @param total image files found in the folder
      */
     void loaded(int loaded, int total);

@@ -8,17 +8,8 @@ import dev.toonsmith.engine.image.OpenCv;
 import dev.toonsmith.engine.image.OutputFormat;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemLoopException;
-import java.nio.file.FileVisitOption;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
@@ -42,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * bounding memory (a 2:1 image cached at 384 px takes under 1 MB).
  *
  * <p>Files are taken in a stable order (their paths relative to the folder, compared as strings) so the
- * same folder and seed give the same batches on every machine. Hidden files and folders are ignored.
+ * same folder and seed give the same batches on every machine. Hidden files and folders are ignored. The
+ * listing is {@link FolderSurvey}'s too, so a survey shows the files a run will read.
  * Files that cannot be used (corrupt, not an image, too small) are left out and listed in
  * {@link #skipped()}; loading fails only when nothing usable is left.
  *
@@ -97,8 +89,8 @@ public final class FolderDataset implements AutoCloseable {
         OpenCv.load();
         long start = System.nanoTime();
         Path absolute = folder.toAbsolutePath().normalize();
-        List<SkippedFile> skipped = new ArrayList<>();
-        Listing listing = list(absolute, skipped);
+        FolderListing listing = FolderListing.of(absolute);
+        List<SkippedFile> skipped = new ArrayList<>(listing.unreadable());
         if (listing.images().isEmpty()) {
             throw noImageFiles(absolute, listing.otherFiles(), skipped);
         }
@@ -157,94 +149,6 @@ public final class FolderDataset implements AutoCloseable {
                 + (skipped.isEmpty() ? "" : " (" + skipped.size() + " skipped)");
     }
 
-    private record Listing(List<Path> images, int otherFiles) {}
-
-    private static Listing list(Path folder, List<SkippedFile> skipped) throws DatasetException {
-        if (!Files.exists(folder)) {
-            throw new DatasetException("The folder " + folder + " does not exist. Check the path, or choose "
-                    + "another folder.");
-        }
-        if (!Files.isDirectory(folder)) {
-            throw new DatasetException(folder + " is a file, not a folder. Choose the folder that holds the "
-                    + "training images.");
-        }
-        List<Path> images = new ArrayList<>();
-        int[] otherFiles = {0};
-        try {
-            // Links are followed: people often assemble training sets from links to their photo library.
-            Files.walkFileTree(folder, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
-                    new SimpleFileVisitor<>() {
-                        @Override
-                        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                            return !dir.equals(folder) && isHidden(dir)
-                                    ? FileVisitResult.SKIP_SUBTREE
-                                    : FileVisitResult.CONTINUE;
-                        }
-
-                        @Override
-                        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                            if (isHidden(file)) {
-                                return FileVisitResult.CONTINUE;
-                            }
-                            // Toonsmith reads the same formats it writes.
-                            if (attrs.isRegularFile() && OutputFormat.forPath(file).isPresent()) {
-                                images.add(file);
-                            } else {
-                                otherFiles[0]++;
-                            }
-                            return FileVisitResult.CONTINUE;
-                        }
-
-                        @Override
-                        public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                            if (file.equals(folder)) {
-                                throw e;
-                            }
-                            skipped.add(new SkippedFile(file, unreadableEntry(folder, file, e)));
-                            return FileVisitResult.CONTINUE;
-                        }
-                    });
-        } catch (IOException e) {
-            String why = e instanceof AccessDeniedException ? "permission denied" : String.valueOf(e.getMessage());
-            throw new DatasetException("Cannot list the folder " + folder + " (" + why + "). Check that your "
-                    + "account may read it, or choose another folder.", e);
-        }
-        images.sort(Comparator.comparing(file -> sortKey(folder, file)));
-        return new Listing(images, otherFiles[0]);
-    }
-
-    /** Dot-files are hidden on every platform; Windows marks hidden files with an attribute as well. */
-    private static boolean isHidden(Path path) {
-        Path name = path.getFileName();
-        if (name != null && name.toString().startsWith(".")) {
-            return true;
-        }
-        try {
-            return Files.isHidden(path);
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    /** Forward slashes and plain string order, so the order is the same on every platform. */
-    private static String sortKey(Path folder, Path file) {
-        Path relative = folder.relativize(file);
-        List<String> parts = new ArrayList<>();
-        relative.forEach(part -> parts.add(part.toString()));
-        return String.join("/", parts);
-    }
-
-    private static String unreadableEntry(Path folder, Path entry, IOException e) {
-        String name = sortKey(folder, entry);
-        if (e instanceof FileSystemLoopException) {
-            return "Skipped " + name + ": it links back to a folder that contains it.";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "Cannot read " + name + ": permission denied. Check that your account may read it.";
-        }
-        return "Cannot read " + name + ": " + e.getMessage() + ".";
-    }
-
     /** What one file gave: pixels to keep, or the reason it was left out. */
     private record Decoded(Image image, String problem) {}
 
@@ -295,9 +199,7 @@ public final class FolderDataset implements AutoCloseable {
         try {
             int shortSide = Math.min(image.width(), image.height());
             if (shortSide < MIN_SHORT_SIDE) {
-                return new Decoded(null, "Cannot use " + file.getFileName() + ": it is " + image.width() + "x"
-                        + image.height() + " pixels, and training images need at least " + MIN_SHORT_SIDE
-                        + " pixels on their shorter side.");
+                return new Decoded(null, tooSmall(file, image.width(), image.height()));
             }
             if (shortSide > cacheShortSide) {
                 // Largest long edge whose scaled short edge still rounds to at most cacheShortSide.
@@ -318,6 +220,12 @@ public final class FolderDataset implements AutoCloseable {
                 image.close();
             }
         }
+    }
+
+    /** Why an image of {@code width} x {@code height} cannot be trained on: the same words wherever it is found. */
+    static String tooSmall(Path file, int width, int height) {
+        return "Cannot use " + file.getFileName() + ": it is too small (" + width + "x" + height + " pixels); "
+                + "training images need at least " + MIN_SHORT_SIDE + " pixels on their shorter side.";
     }
 
     private static Image replace(Image previous, Image next) {
