@@ -14,6 +14,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Option;
             "The run folder gets config.json, metrics.jsonl, samples/ and checkpoints/; Ctrl+C stops after the current"
                     + " step with a checkpoint, and --resume continues exactly where the last checkpoint left off.",
             "Turn a checkpoint into a style with 'toonsmith export-style'."})
-final class TrainCommand implements Callable<Integer> {
+public final class TrainCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -184,13 +185,10 @@ final class TrainCommand implements Callable<Integer> {
                 photoFolder = plan.photos();
                 cartoonFolder = plan.cartoons();
             } else {
-                options = TrainingOptionsCodec.with(TrainingOptions.defaults(mode == null ? "cartoongan" : mode), overrides());
+                options = newRunOptions();
             }
         } catch (TrainingOptionException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--" + e.option() + " " + e.problem());
-        } catch (IllegalArgumentException e) {
-            // A value out of its range (an architecture's hyperparameter) is the user's option too.
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         if (photoFolder == null || cartoonFolder == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "Give both --photos and --cartoons.");
@@ -225,8 +223,86 @@ final class TrainCommand implements Callable<Integer> {
                 throw new IllegalStateException("training failed: " + training.failure().get()
                         + ". The last checkpoint is intact: fix the cause and run again with --resume.");
             }
+        } catch (TrainingOptionException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--" + e.option() + " " + e.problem());
         }
         return 0;
+    }
+
+    /**
+     * The options of a new run from the parsed arguments.
+     *
+     * @throws TrainingOptionException naming the option whose value cannot be used
+     * @throws CommandLine.ParameterException for an option that does not apply to the chosen architecture
+     */
+    private TrainingOptions newRunOptions() {
+        try {
+            return TrainingOptionsCodec.with(TrainingOptions.defaults(mode == null ? "cartoongan" : mode), overrides());
+        } catch (TrainingOptionException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            // A value out of its range (an architecture's hyperparameter) is the user's option too.
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    /**
+     * The options of a new run from the arguments {@code train} takes (without {@code --photos}, {@code --cartoons}
+     * and {@code --run}). The studio's Train page builds its runs through this, so that the page and the command
+     * line cannot disagree on what an option means. A later occurrence of an option overrides an earlier one, so
+     * a preset's arguments can be followed by the user's changes.
+     *
+     * @throws IllegalArgumentException with a one-line message naming the option, as {@code train} would print it
+     */
+    public static TrainingOptions newRunOptions(List<String> arguments) {
+        TrainCommand command = new TrainCommand();
+        CommandLine line = new CommandLine(command);
+        line.setOverwrittenOptionsAllowed(true);
+        try {
+            List<String> all = new java.util.ArrayList<>(arguments);
+            // The run folder is the caller's business; the parser insists on one.
+            all.addAll(List.of("--run", "."));
+            line.parseArgs(all.toArray(String[]::new));
+            return command.newRunOptions();
+        } catch (TrainingOptionException e) {
+            throw new IllegalArgumentException("--" + e.option() + " " + e.problem(), e);
+        } catch (CommandLine.ParameterException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * An option of {@code train} as its help describes it: what the Train page's advanced settings list.
+     *
+     * @param name the option without its dashes ({@code lambda-adv})
+     * @param label the value's placeholder ({@code X}), empty for on/off options
+     * @param description the help text without its "Default: ..." sentence
+     * @param defaultValue that sentence's value as written ({@code 2e-4}, {@code on}), or empty
+     * @param type the value's type ({@code Boolean.class} for on/off options)
+     */
+    public record OptionHelp(String name, String label, String description, String defaultValue, Class<?> type) {}
+
+    /** Options a new run's settings take, in the order {@code train --help} lists them. */
+    public static List<OptionHelp> optionHelp() {
+        List<OptionHelp> help = new java.util.ArrayList<>();
+        for (CommandLine.Model.OptionSpec option : new CommandLine(new TrainCommand()).getCommandSpec().options()) {
+            String name = option.longestName().replaceFirst("^--", "");
+            if (option.usageHelp() || option.versionHelp()) {
+                continue;
+            }
+            String text = String.join(" ", option.description()).trim();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*Default: ([^.]+(?:\\.\\d+)?[^.]*)\\.?(.*)$")
+                    .matcher(text);
+            String defaultValue = "";
+            if (m.find()) {
+                defaultValue = m.group(1).replaceAll("\\s*\\(.*\\)$", "").trim();
+                text = (text.substring(0, m.start()) + m.group(2)).trim();
+            }
+            Class<?> type = option.type() == boolean.class ? Boolean.class : option.type();
+            help.add(new OptionHelp(name, option.paramLabel() == null || type == Boolean.class ? "" : option.paramLabel(),
+                    text, defaultValue, type));
+        }
+        return help;
     }
 
     private Map<String, Object> overrides() {

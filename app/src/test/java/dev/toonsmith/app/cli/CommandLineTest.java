@@ -428,8 +428,9 @@ class CommandLineTest {
         assertTrue(again.out().contains("from step 4") && again.out().contains("Finished at step 6"), again.out());
 
         Run refused = run(concat(common, "--steps", "4"));
-        assertEquals(1, refused.exitCode());
-        assertOneLineError(refused, "--resume");
+        assertEquals(2, refused.exitCode(), "a new run in a run's folder is a usage error: " + refused.out());
+        assertTrue(refused.err().contains("--resume is off") && refused.err().contains("already holds a run"),
+                refused.err());
 
         Run shortened = run("train", "--run", run.toString(), "--resume", "--steps", "5");
         assertEquals(2, shortened.exitCode(), "a usage error, not a silently longer run: " + shortened.out());

@@ -2,6 +2,7 @@ package dev.toonsmith.app.studio;
 
 import dev.toonsmith.app.studio.dialogs.Dialogs;
 import dev.toonsmith.app.studio.export.ExportFormat;
+import dev.toonsmith.app.studio.train.TrainViewModel.StyleDetails;
 import java.nio.file.Path;
 import java.util.Optional;
 import javafx.stage.Window;
@@ -15,6 +16,11 @@ public final class ScriptedDialogs implements Dialogs {
     public volatile Path proposedExport;
     public volatile String presetName;
     public volatile boolean confirmDelete = true;
+    /** Answers to folder choosers, by the chooser's title. */
+    public final java.util.Map<String, Path> folders = new java.util.concurrent.ConcurrentHashMap<>();
+    public volatile StyleDetails styleDetails;
+    public volatile boolean confirmQuit = true;
+    public volatile int quitQuestions;
 
     @Override
     public Optional<Path> chooseImage(Window owner, Path folder) {
@@ -40,5 +46,21 @@ public final class ScriptedDialogs implements Dialogs {
     @Override
     public boolean confirmDeleteStyle(Window owner, String name) {
         return confirmDelete;
+    }
+
+    @Override
+    public Optional<Path> chooseFolder(Window owner, String title, Path folder) {
+        return Optional.ofNullable(folders.get(title));
+    }
+
+    @Override
+    public Optional<StyleDetails> askStyleDetails(Window owner, String proposedName) {
+        return Optional.ofNullable(styleDetails);
+    }
+
+    @Override
+    public boolean confirmQuitWhileTraining(Window owner, String runName) {
+        quitQuestions++;
+        return confirmQuit;
     }
 }

@@ -2,6 +2,7 @@ package dev.toonsmith.app.studio;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.toonsmith.app.studio.gallery.GalleryViewModel;
 import dev.toonsmith.app.studio.notify.NotificationsViewModel;
 import dev.toonsmith.app.studio.render.Photo;
 import dev.toonsmith.app.studio.render.PreviewRender;
@@ -78,9 +79,12 @@ class StudioTimingTest {
                 Renderer renderer = new Renderer(new StylizerCache(styles, DevicePreference.AUTO, 4))) {
             WorkspaceViewModel[] holder = new WorkspaceViewModel[1];
             ui.run(() -> {
-                holder[0] = new WorkspaceViewModel(UiResources.texts(Locale.ENGLISH), tasks,
-                        new NotificationsViewModel(""), null);
-                holder[0].engineReady(renderer, styles, null, presets, presets.list().presets(), "Comic ink");
+                var texts = UiResources.texts(Locale.ENGLISH);
+                var notifications = new NotificationsViewModel("");
+                var gallery = new GalleryViewModel(texts, tasks, notifications);
+                gallery.setLibrary(styles, renderer, null);
+                holder[0] = new WorkspaceViewModel(texts, tasks, notifications, gallery, null);
+                holder[0].engineReady(renderer, presets, presets.list().presets(), "Comic ink");
             });
             WorkspaceViewModel workspace = holder[0];
             List<Long> firstPictures = new ArrayList<>();

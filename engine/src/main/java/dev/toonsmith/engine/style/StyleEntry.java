@@ -37,6 +37,11 @@ public record StyleEntry(
         return new StyleEntry(m.id(), m.name(), source, bundle.file(), m, bundle.parameterCount(), bundle.fileSize());
     }
 
+    /** An entry for a style that is not installed: a training checkpoint previewed in the studio. */
+    public static StyleEntry preview(StyleBundle bundle) {
+        return of(bundle, StyleSource.PREVIEW);
+    }
+
     /** Whether the user may delete this style. */
     public boolean deletable() {
         return source == StyleSource.USER;

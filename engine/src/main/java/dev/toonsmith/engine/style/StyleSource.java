@@ -8,5 +8,10 @@ public enum StyleSource {
     /** Shipped with Toonsmith, listed in the application's style index. */
     BUNDLED,
     /** Imported or trained by the user, kept in {@link dev.toonsmith.engine.io.UserDirectories#styles()}. */
-    USER
+    USER,
+    /**
+     * A training checkpoint tried on in the studio before it is exported: not installed, gone when the studio
+     * closes, never deleted from a card.
+     */
+    PREVIEW
 }

@@ -1,6 +1,7 @@
 package dev.toonsmith.app.studio.dialogs;
 
 import dev.toonsmith.app.studio.export.ExportFormat;
+import dev.toonsmith.app.studio.train.TrainViewModel.StyleDetails;
 import java.nio.file.Path;
 import java.util.Optional;
 import javafx.stage.Window;
@@ -25,4 +26,13 @@ public interface Dialogs {
 
     /** Whether to delete the user's style {@code name}. */
     boolean confirmDeleteStyle(Window owner, String name);
+
+    /** A folder (of training images), starting in {@code folder} when it exists. */
+    Optional<Path> chooseFolder(Window owner, String title, Path folder);
+
+    /** The name, author and licence of a style made from a training checkpoint, proposing {@code proposedName}. */
+    Optional<StyleDetails> askStyleDetails(Window owner, String proposedName);
+
+    /** Whether to quit while the run {@code runName} trains: it is stopped with a checkpoint first. */
+    boolean confirmQuitWhileTraining(Window owner, String runName);
 }

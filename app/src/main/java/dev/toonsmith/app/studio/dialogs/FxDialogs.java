@@ -1,6 +1,7 @@
 package dev.toonsmith.app.studio.dialogs;
 
 import dev.toonsmith.app.studio.export.ExportFormat;
+import dev.toonsmith.app.studio.train.TrainViewModel.StyleDetails;
 import dev.toonsmith.ui.UiResources.Texts;
 import java.io.File;
 import java.nio.file.Files;
@@ -9,6 +10,12 @@ import java.util.Optional;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -74,6 +81,58 @@ public final class FxDialogs implements Dialogs {
         alert.setTitle(texts.get("dialog.deleteStyle.title"));
         alert.setHeaderText(texts.format("dialog.deleteStyle.header", name));
         return alert.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
+    }
+
+    @Override
+    public Optional<Path> chooseFolder(Window owner, String title, Path folder) {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle(title);
+        if (folder != null && Files.isDirectory(folder)) {
+            chooser.setInitialDirectory(folder.toFile());
+        }
+        return Optional.ofNullable(chooser.showDialog(owner)).map(File::toPath);
+    }
+
+    @Override
+    public Optional<StyleDetails> askStyleDetails(Window owner, String proposedName) {
+        Dialog<StyleDetails> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle(texts.get("dialog.styleDetails.title"));
+        dialog.setHeaderText(texts.get("dialog.styleDetails.header"));
+        TextField name = new TextField(proposedName);
+        TextField author = new TextField(System.getProperty("user.name", ""));
+        TextField licence = new TextField();
+        licence.setPromptText(texts.get("dialog.styleDetails.licencePrompt"));
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(8);
+        grid.addRow(0, new Label(texts.get("dialog.styleDetails.name")), name);
+        grid.addRow(1, new Label(texts.get("dialog.styleDetails.author")), author);
+        grid.addRow(2, new Label(texts.get("dialog.styleDetails.licence")), licence);
+        Label note = new Label(texts.get("dialog.styleDetails.note"));
+        note.setWrapText(true);
+        note.setMaxWidth(420);
+        grid.add(note, 0, 3, 2, 1);
+        dialog.getDialogPane().setContent(grid);
+        ButtonType export = new ButtonType(texts.get("dialog.styleDetails.export"), ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.CANCEL, export);
+        // A style without a name or a licence is not offered: the gallery would label it "unknown licence".
+        dialog.getDialogPane().lookupButton(export).disableProperty().bind(name.textProperty().isEmpty()
+                .or(licence.textProperty().isEmpty()));
+        dialog.setResultConverter(b -> b == export ? new StyleDetails(name.getText().strip(), author.getText().strip(),
+                licence.getText().strip()) : null);
+        return dialog.showAndWait();
+    }
+
+    @Override
+    public boolean confirmQuitWhileTraining(Window owner, String runName) {
+        ButtonType quit = new ButtonType(texts.get("dialog.quitTraining.quit"), ButtonBar.ButtonData.OK_DONE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, texts.format("dialog.quitTraining.text", runName),
+                ButtonType.CANCEL, quit);
+        alert.initOwner(owner);
+        alert.setTitle(texts.get("dialog.quitTraining.title"));
+        alert.setHeaderText(texts.format("dialog.quitTraining.header", runName));
+        return alert.showAndWait().filter(b -> b == quit).isPresent();
     }
 
     private static void startIn(FileChooser chooser, Path folder) {

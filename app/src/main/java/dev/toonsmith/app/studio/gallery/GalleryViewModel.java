@@ -56,6 +56,8 @@ public final class GalleryViewModel {
     private StyleLibrary library;
     private Renderer renderer;
     private Photo photo;
+    /** A training checkpoint being tried on: listed after "No style" until another preview replaces it. */
+    private StyleCardViewModel preview;
 
     public GalleryViewModel(Texts texts, BackgroundTasks tasks, NotificationsViewModel notifications) {
         this.texts = Objects.requireNonNull(texts, "texts");
@@ -84,6 +86,9 @@ public final class GalleryViewModel {
         cards.stream().filter(c -> !c.isNoStyle()).forEach(c -> previous.put(c.styleId(), c));
         List<StyleCardViewModel> next = new ArrayList<>();
         next.add(noStyle);
+        if (preview != null) {
+            next.add(preview);
+        }
         for (StyleEntry entry : library.entries()) {
             StyleCardViewModel old = previous.get(entry.id());
             next.add(old != null && old.entry().equals(entry) ? old : card(entry));
@@ -97,7 +102,11 @@ public final class GalleryViewModel {
     }
 
     private StyleCardViewModel card(StyleEntry entry) {
-        String source = texts.get(entry.source() == StyleSource.BUNDLED ? "gallery.source.bundled" : "gallery.source.user");
+        String source = texts.get(switch (entry.source()) {
+            case BUNDLED -> "gallery.source.bundled";
+            case USER -> "gallery.source.user";
+            case PREVIEW -> "gallery.source.preview";
+        });
         String licence = entry.manifest().license();
         return new StyleCardViewModel(entry, entry.name(), entry.manifest().architecture().name(),
                 licence == null || licence.isBlank() ? texts.get("gallery.licence.unknown") : licence, source);
@@ -164,6 +173,20 @@ public final class GalleryViewModel {
             log.warn("No thumbnail for style {}: {}", card.name(), e.getMessage());
             return null;
         }
+    }
+
+    /**
+     * Shows a style that is not installed (a training checkpoint) as a card of its own, replacing the previous such
+     * card, and selects it.
+     */
+    public void showPreview(StyleEntry entry) {
+        if (library == null) {
+            notifications.info(texts.get("gallery.notReady"));
+            return;
+        }
+        preview = card(entry);
+        rebuild(entry.id());
+        selected.set(preview);
     }
 
     /** Imports a {@code .toon} file into the user's styles and selects it. */

@@ -18,4 +18,10 @@ public interface Page {
 
     /** The page's view, built once. */
     Node content();
+
+    /** The page came to the front. FX thread. */
+    default void shown() {}
+
+    /** Another page came to the front: stop what only matters while visible (chart redraws). FX thread. */
+    default void hidden() {}
 }

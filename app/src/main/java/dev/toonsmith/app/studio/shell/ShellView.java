@@ -21,8 +21,15 @@ public final class ShellView extends BorderPane {
         rail.select(pages.get(0).id());
     }
 
+    private Page current;
+
     private void show(Page page) {
+        if (current != null && current != page) {
+            current.hidden();
+        }
+        current = page;
         pageArea.getChildren().setAll(page.content());
+        page.shown();
     }
 
     public void select(String pageId) {

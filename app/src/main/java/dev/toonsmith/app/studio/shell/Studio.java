@@ -1,6 +1,7 @@
 package dev.toonsmith.app.studio.shell;
 
 import dev.toonsmith.app.studio.dialogs.Dialogs;
+import dev.toonsmith.app.studio.gallery.GalleryViewModel;
 import dev.toonsmith.app.studio.gallery.StylesPage;
 import dev.toonsmith.app.studio.notify.NotificationsViewModel;
 import dev.toonsmith.app.studio.render.Renderer;
@@ -9,6 +10,9 @@ import dev.toonsmith.app.studio.settings.SettingsStore;
 import dev.toonsmith.app.studio.settings.StudioSettings;
 import dev.toonsmith.app.studio.settings.Theme;
 import dev.toonsmith.app.studio.tasks.BackgroundTasks;
+import dev.toonsmith.app.studio.train.TrainPage;
+import dev.toonsmith.app.studio.train.TrainView;
+import dev.toonsmith.app.studio.train.TrainViewModel;
 import dev.toonsmith.app.studio.workspace.StudioPage;
 import dev.toonsmith.app.studio.workspace.WorkspaceView;
 import dev.toonsmith.app.studio.workspace.WorkspaceViewModel;
@@ -58,12 +62,15 @@ public final class Studio implements AutoCloseable {
     private final SettingsStore settingsStore;
     private final StudioSettings settings;
     private final BackgroundTasks tasks;
+    private final GalleryViewModel gallery;
     private final WorkspaceViewModel workspace;
     private final StatusBarViewModel status;
     private final ObjectProperty<Theme> theme;
     private final Stage stage;
     private final Scene scene;
     private final WorkspaceView workspaceView;
+    private final TrainViewModel train;
+    private final TrainView trainView;
     private final ShellView shell;
     private volatile Renderer renderer;
     /** Whether this is the first start in this user data folder: no settings were ever saved. */
@@ -85,14 +92,19 @@ public final class Studio implements AutoCloseable {
         tasks = new BackgroundTasks(config.uiThread());
         NotificationsViewModel notifications = new NotificationsViewModel(
                 texts.format("notify.details", config.logFile()));
-        workspace = new WorkspaceViewModel(texts, tasks, notifications, config.samplesFolder());
+        gallery = new GalleryViewModel(texts, tasks, notifications);
+        workspace = new WorkspaceViewModel(texts, tasks, notifications, gallery, config.samplesFolder());
         workspace.splitViewProperty().set(settings.isSplitView());
         status = new StatusBarViewModel(texts, tasks.jobs());
         theme = new SimpleObjectProperty<>(Theme.parse(settings.getTheme()));
 
         workspaceView = new WorkspaceView(workspace, texts, config.dialogs(), this::lastFolder);
+        train = new TrainViewModel(texts, tasks, gallery, new TrainViewModel.Places(config.directories().runs(),
+                config.directories().cache().resolve("checkpoint-styles"), this::showStudioPage));
+        trainView = new TrainView(train, texts, config.dialogs(), this::lastFolder);
         List<Page> pages = List.of(new StudioPage(texts.get("nav.studio"), workspaceView),
-                new StylesPage(workspace.gallery(), texts, config.dialogs()));
+                new StylesPage(gallery, texts, config.dialogs()),
+                new TrainPage(texts.get("nav.train"), train, trainView));
         MainMenu menu = new MainMenu(texts, workspace, theme, new MainMenu.Actions(this::chooseAndOpen,
                 this::chooseAndImportStyle, () -> workspaceView.exportView().chooseAndExport(), this::savePreset,
                 this::quit, this::showLog, this::about));
@@ -168,7 +180,8 @@ public final class Studio implements AutoCloseable {
         }, warm -> {
             renderer = warm.renderer();
             status.setDevice(warm.device());
-            workspace.engineReady(warm.renderer(), warm.styles(), settings.getLastStyle(), warm.presets(),
+            gallery.setLibrary(warm.styles(), warm.renderer(), settings.getLastStyle());
+            workspace.engineReady(warm.renderer(), warm.presets(),
                     // First launch: no preset, so a new user sees the style's own drawing (a preset's k-means colours
                     // posterize faces into patches over a style that already draws a cartoon).
                     warm.listing().presets(), settings.getLastPreset());
@@ -205,7 +218,7 @@ public final class Studio implements AutoCloseable {
 
     /** Keeps the settings in step with what the user does; they are written when the window closes. */
     private void remember() {
-        workspace.gallery().selectedProperty().addListener((obs, was, now) -> {
+        gallery.selectedProperty().addListener((obs, was, now) -> {
             if (now != null && workspace.readyProperty().get()) {
                 settings.setLastStyle(now.isNoStyle() ? StudioSettings.NO_STYLE : now.styleId());
             }
@@ -250,7 +263,7 @@ public final class Studio implements AutoCloseable {
     }
 
     private void chooseAndImportStyle() {
-        config.dialogs().chooseStyle(stage, lastFolder()).ifPresent(workspace.gallery()::importStyle);
+        config.dialogs().chooseStyle(stage, lastFolder()).ifPresent(gallery::importStyle);
     }
 
     private void savePreset() {
@@ -269,7 +282,43 @@ public final class Studio implements AutoCloseable {
         about.showAndWait();
     }
 
+    private void showStudioPage() {
+        shell.select("studio");
+    }
+
     private void quit() {
+        if (confirmClose()) {
+            closeWindow();
+        }
+    }
+
+    /**
+     * Asks before the window closes while a run trains; if the user goes on, stops the run with a checkpoint in the
+     * background and closes the window once it is written. FX thread.
+     *
+     * @return true if the window may close now; false if it must stay (the user cancelled, or the run is stopping and
+     *     the window closes itself afterwards)
+     */
+    public boolean confirmClose() {
+        if (!train.hasActiveRun()) {
+            return true;
+        }
+        String run = train.activeProperty().get().name();
+        if (!config.dialogs().confirmQuitWhileTraining(stage, run)) {
+            return false;
+        }
+        tasks.submit(texts.format("job.stopForExit", run), progress -> train.stopForExit(STOP_TIMEOUT),
+                stopped -> closeWindow(), failure -> {
+                    log.warn("Could not stop the training run before quitting", failure);
+                    closeWindow();
+                });
+        return false;
+    }
+
+    private static final java.time.Duration STOP_TIMEOUT = java.time.Duration.ofMinutes(5);
+
+    private void closeWindow() {
+        saveSettings();
         stage.close();
         Platform.exit();
     }
@@ -289,6 +338,13 @@ public final class Studio implements AutoCloseable {
     @Override
     public void close() {
         saveSettings();
+        try {
+            // A run still training when the studio goes (a test, or a kill of the window) keeps its work.
+            train.stopForExit(STOP_TIMEOUT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        train.close();
         tasks.close();
         Renderer r = renderer;
         if (r != null) {
@@ -298,6 +354,19 @@ public final class Studio implements AutoCloseable {
 
     public WorkspaceViewModel workspace() {
         return workspace;
+    }
+
+    /** The style gallery, shared by every page. */
+    public GalleryViewModel gallery() {
+        return gallery;
+    }
+
+    public TrainViewModel train() {
+        return train;
+    }
+
+    public TrainView trainView() {
+        return trainView;
     }
 
     public WorkspaceView workspaceView() {

@@ -21,7 +21,13 @@ public final class StudioApplication extends Application {
         Studio.Config config = new Studio.Config(directories, SampleImages.folder(), new FxDialogs(UiResources.texts()),
                 DevicePreference.AUTO, StudioLauncher.logFile(), Platform::runLater);
         studio = Studio.open(stage, config, options);
-        stage.setOnCloseRequest(e -> studio.saveSettings());
+        stage.setOnCloseRequest(e -> {
+            if (studio.confirmClose()) {
+                studio.saveSettings();
+            } else {
+                e.consume();
+            }
+        });
         if (options.screenshot() != null) {
             ScreenshotScript.run(studio, options.screenshot());
         }

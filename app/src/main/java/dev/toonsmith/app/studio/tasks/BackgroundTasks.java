@@ -80,6 +80,12 @@ public final class BackgroundTasks implements AutoCloseable {
     <T> TaskHandle submit(String jobName, Work<T> work, Consumer<? super T> onSuccess,
             Consumer<? super Throwable> onFailure, BooleanSupplier stillWanted) {
         Objects.requireNonNull(work, "work");
+        if (workers.isShutdown()) {
+            // A result that arrives while the studio closes may ask for follow-up work (a render after a restyle):
+            // there is no one left to show it to.
+            log.debug("Not starting {}: the studio is closing", jobName);
+            return TaskHandle.NONE;
+        }
         AtomicBoolean cancelled = new AtomicBoolean();
         BooleanSupplier wanted = () -> !cancelled.get() && stillWanted.getAsBoolean();
         Job job = jobName == null ? null : new Job(jobName);

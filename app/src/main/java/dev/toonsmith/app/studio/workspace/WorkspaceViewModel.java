@@ -21,7 +21,6 @@ import dev.toonsmith.engine.image.Image;
 import dev.toonsmith.engine.image.ImageFormatException;
 import dev.toonsmith.engine.post.PresetLibrary;
 import dev.toonsmith.engine.style.StyleEntry;
-import dev.toonsmith.engine.style.StyleLibrary;
 import dev.toonsmith.ui.UiResources.Texts;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -105,12 +104,16 @@ public final class WorkspaceViewModel {
     private boolean previewPending;
     private boolean fullPending;
 
+    /**
+     * @param gallery the studio's style gallery: the workspace renders its selected style, and other pages (Styles,
+     *     Train) add to and pick from the same gallery
+     */
     public WorkspaceViewModel(Texts texts, BackgroundTasks tasks, NotificationsViewModel notifications,
-            Path samplesFolder) {
+            GalleryViewModel gallery, Path samplesFolder) {
         this.texts = Objects.requireNonNull(texts, "texts");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.notifications = Objects.requireNonNull(notifications, "notifications");
-        this.gallery = new GalleryViewModel(texts, tasks, notifications);
+        this.gallery = Objects.requireNonNull(gallery, "gallery");
         this.adjustments = new AdjustmentsViewModel(texts, tasks, notifications);
         this.export = new ExportViewModel(texts, tasks, notifications, this::exportJob);
         this.samples = new SamplesViewModel(tasks, samplesFolder);
@@ -128,15 +131,14 @@ public final class WorkspaceViewModel {
     }
 
     /**
-     * Connects the engine once it has warmed up in the background: the renderer, the style library (with
-     * the style to select, by id) and the presets (with the preset to select, by name).
+     * Connects the engine once it has warmed up in the background: the renderer and the presets (with the preset to
+     * select, by name). The gallery has its library by then.
      */
-    public void engineReady(Renderer engineRenderer, StyleLibrary styles, String styleId, PresetLibrary presets,
+    public void engineReady(Renderer engineRenderer, PresetLibrary presets,
             List<dev.toonsmith.engine.post.Preset> presetList, String presetName) {
         this.renderer = Objects.requireNonNull(engineRenderer, "engineRenderer");
         export.setRenderer(engineRenderer);
         adjustments.setPresets(presets, presetList, presetName);
-        gallery.setLibrary(styles, engineRenderer, styleId);
         ready.set(true);
         requestPreview();
     }

@@ -12,6 +12,7 @@ import dev.toonsmith.app.studio.StudioFixtures;
 import dev.toonsmith.app.studio.UiQueue;
 import dev.toonsmith.app.studio.adjust.Adjustments;
 import dev.toonsmith.app.studio.export.ExportFormat;
+import dev.toonsmith.app.studio.gallery.GalleryViewModel;
 import dev.toonsmith.app.studio.notify.NotificationsViewModel;
 import dev.toonsmith.app.studio.notify.Severity;
 import dev.toonsmith.app.studio.render.Photo;
@@ -75,8 +76,11 @@ class WorkspaceViewModelTest {
         PresetLibrary presets = new PresetLibrary(directories);
         renderer = new Renderer(new StylizerCache(styles, DevicePreference.CPU, 4));
         ui.run(() -> {
-            workspace = new WorkspaceViewModel(texts, tasks, new NotificationsViewModel("See the log."), null);
-            workspace.engineReady(renderer, styles, null, presets, presets.list().presets(), "Clean cel");
+            var notifications = new NotificationsViewModel("See the log.");
+            GalleryViewModel gallery = new GalleryViewModel(texts, tasks, notifications);
+            gallery.setLibrary(styles, renderer, null);
+            workspace = new WorkspaceViewModel(texts, tasks, notifications, gallery, null);
+            workspace.engineReady(renderer, presets, presets.list().presets(), "Clean cel");
         });
         ui.settle(tasks);
     }

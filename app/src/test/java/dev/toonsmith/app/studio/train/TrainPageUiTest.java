@@ -1,0 +1,194 @@
+package dev.toonsmith.app.studio.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.toonsmith.app.studio.ScriptedDialogs;
+import dev.toonsmith.app.studio.StudioFixtures;
+import dev.toonsmith.app.studio.shell.Studio;
+import dev.toonsmith.app.studio.shell.StudioOptions;
+import dev.toonsmith.engine.io.UserDirectories;
+import dev.toonsmith.engine.runtime.DevicePreference;
+import dev.toonsmith.engine.train.CheckpointInfo;
+import dev.toonsmith.engine.train.RunFolder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.control.Button;
+import javafx.scene.image.ImageView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The Train page driven like a user drives it, headless (Monocle), on a real run of a tiny generator on real
+ * images: the wizard, live charts and samples, pause and resume, stop with a checkpoint, a checkpoint exported to
+ * the gallery and tried on in the Studio, and the finished run reopened from the list.
+ */
+@ExtendWith(ApplicationExtension.class)
+class TrainPageUiTest {
+
+    @TempDir
+    Path work;
+
+    private Studio studio;
+    private final ScriptedDialogs dialogs = new ScriptedDialogs();
+    private Path photos;
+    private Path cartoons;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path home = work.resolve("home");
+        photos = TrainingFixtures.photos(work, 48);
+        cartoons = TrainingFixtures.cartoons(work, 64, 10);
+        dialogs.folders.put("Photos", photos);
+        dialogs.folders.put("Cartoons", cartoons);
+        Studio.Config config = new Studio.Config(new UserDirectories(home), StudioFixtures.samples(), dialogs,
+                DevicePreference.CPU, home.resolve("logs/studio.log"), Platform::runLater);
+        StudioOptions options = new StudioOptions(null, null, null, null, 1400, 950, false, null, false);
+        studio = Studio.open(stage, config, options);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        WaitForAsyncUtils.asyncFx(studio::close).get(120, TimeUnit.SECONDS);
+    }
+
+    private void waitFor(String what, int seconds, Callable<Boolean> condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out waiting for: " + what + " (the page says: '"
+                    + onFx(() -> studio.train().messageProperty().get()) + "'; the studio: '"
+                    + onFx(() -> studio.workspace().notifications().messageProperty().get()) + "'; showing "
+                    + onFx(() -> studio.train().showingProperty().get() + " " + (shown() == null ? "no run"
+                            : shown().name() + " " + shown().phase() + " with " + shown().charts().size() + " steps, "
+                            + shown().log())) + ")", e);
+        }
+    }
+
+    private static <T> T onFx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(30, TimeUnit.SECONDS);
+    }
+
+    private TrainRunViewModel shown() throws Exception {
+        return onFx(() -> studio.train().shownProperty().get());
+    }
+
+    @Test
+    void aRunFromTheWizardToAStyleInTheGallery(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> studio.workspace().readyProperty().get());
+        robot.clickOn("#nav-train");
+        robot.clickOn("#new-run");
+        robot.clickOn("#choose-photos");
+        robot.clickOn("#choose-cartoons");
+        NewRunViewModel wizard = studio.train().wizard();
+        // A tiny run: 32 px crops, a sample grid every 2 steps, a checkpoint every 5; long enough to pause and stop.
+        onFx(() -> {
+            wizard.sizeProperty().set(32);
+            wizard.stepsProperty().set(5000);
+            wizard.runNameProperty().set("tiny");
+            for (AdvancedOption o : wizard.advanced()) {
+                switch (o.name()) {
+                    case "sample-every" -> o.valueProperty().set("2");
+                    case "checkpoint-every" -> o.valueProperty().set("5");
+                    case "init-steps" -> o.valueProperty().set("2");
+                    case "batch" -> o.valueProperty().set("2");
+                    default -> { }
+                }
+            }
+            return null;
+        });
+        waitFor("the wizard to accept both folders", 60, () -> onFx(() -> wizard.refusalProperty().get().isEmpty()));
+        assertFalse(robot.lookup("#photos-thumbnails").queryAs(javafx.scene.layout.HBox.class).getChildren().isEmpty(),
+                "the photo folder shows thumbnails");
+        robot.clickOn("#start-run");
+
+        waitFor("the run to train", 120, () -> shown() != null && shown().phase() == RunPhase.RUNNING);
+        TrainRunViewModel live = shown();
+        waitFor("the loss chart to gain points", 120, () -> onFx(() -> studio.trainView().runView().lossPointsDrawn() > 4));
+        int firstPoints = onFx(() -> studio.trainView().runView().lossPointsDrawn());
+        waitFor("a sample grid", 120, () -> onFx(() -> robot.lookup("#sample-grid").queryAs(ImageView.class)
+                .getImage() != null));
+        waitFor("more points", 120, () -> onFx(() -> studio.trainView().runView().lossPointsDrawn() > firstPoints));
+
+        robot.clickOn("#pause-run");
+        waitFor("the run to pause", 60, () -> live.phase() == RunPhase.PAUSED);
+        long pausedAt = onFx(live::step);
+        Thread.sleep(600);
+        assertEquals(pausedAt, (long) onFx(live::step), "a paused run trains no further");
+        robot.clickOn("#resume-run");
+        waitFor("the run to go on", 60, () -> onFx(live::step) > pausedAt);
+
+        robot.clickOn("#stop-run");
+        waitFor("the run to stop", 120, () -> live.phase() == RunPhase.STOPPED);
+        long stoppedAt = onFx(live::step);
+        RunFolder folder = new RunFolder(studio.config().directories().runs().resolve("tiny"));
+        assertTrue(folder.checkpoint(stoppedAt).isPresent(), "stopping wrote a checkpoint of the last step, "
+                + stoppedAt + ": " + folder.checkpointInfos());
+        waitFor("the checkpoints list", 30, () -> onFx(() -> !live.checkpoints().isEmpty()));
+
+        CheckpointInfo last = onFx(() -> live.checkpoints().get(live.checkpoints().size() - 1));
+        robot.clickOn("#tab-checkpoints");
+        dialogs.styleDetails = new TrainViewModel.StyleDetails("My tiny toon", "tests", "CC0-1.0");
+        robot.clickOn(robot.lookup("#export-" + last.step()).queryAs(Button.class));
+        waitFor("the exported style in the gallery", 60, () -> onFx(() -> studio.gallery().cards().stream()
+                .anyMatch(c -> c.name().equals("My tiny toon"))));
+        assertTrue(Files.list(studio.config().directories().styles()).anyMatch(f -> f.toString().endsWith(".toon")),
+                "the style is a file of the user's styles folder");
+
+        // The run, reopened from the list, shows its charts from its files.
+        onFx(() -> {
+            studio.train().refreshRuns();
+            return null;
+        });
+        waitFor("the run in the list", 30, () -> onFx(() -> studio.train().runs().size() == 1));
+        robot.clickOn("#new-run");
+        robot.clickOn(robot.lookup("#runs-list .run-name").queryLabeled());
+        waitFor("the past run's charts", 60, () -> onFx(() -> shown() != live
+                && studio.trainView().runView().lossPointsDrawn() > 4));
+        assertNotSame(live, shown());
+        assertEquals(RunPhase.STOPPED, shown().phase());
+
+        // A checkpoint tried on in the Studio: the workspace comes to the front with it selected.
+        robot.clickOn("#tab-checkpoints");
+        waitFor("the reopened run's checkpoints", 30, () -> onFx(() -> !shown().checkpoints().isEmpty()));
+        long step = onFx(() -> shown().checkpoints().get(0).step());
+        robot.clickOn(robot.lookup("#preview-" + step).queryAs(Button.class));
+        waitFor("the preview style in the Studio", 60, () -> onFx(() -> studio.gallery().selected().entry() != null
+                && studio.gallery().selected().entry().source() == dev.toonsmith.engine.style.StyleSource.PREVIEW));
+    }
+
+    @Test
+    void closingWhileARunTrainsAsksFirst(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> studio.workspace().readyProperty().get());
+        robot.clickOn("#nav-train");
+        robot.clickOn("#new-run");
+        robot.clickOn("#choose-photos");
+        robot.clickOn("#choose-cartoons");
+        NewRunViewModel wizard = studio.train().wizard();
+        onFx(() -> {
+            wizard.sizeProperty().set(32);
+            wizard.stepsProperty().set(5000);
+            return null;
+        });
+        waitFor("the wizard to accept both folders", 60, () -> onFx(() -> wizard.refusalProperty().get().isEmpty()));
+        robot.clickOn("#start-run");
+        waitFor("the run to train", 120, () -> shown() != null && shown().phase() == RunPhase.RUNNING);
+        dialogs.confirmQuit = false;
+        assertFalse(onFx(studio::confirmClose), "the user said no: the window stays");
+        assertEquals(1, dialogs.quitQuestions);
+        assertEquals(RunPhase.RUNNING, shown().phase(), "and the run goes on");
+        // Closing the studio (the test's end) stops the run with a checkpoint, as quitting does.
+    }
+}
