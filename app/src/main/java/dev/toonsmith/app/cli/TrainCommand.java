@@ -45,6 +45,12 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue the run in --run from its newest checkpoint (its saved options and data folders are used).")
     boolean resume;
 
+    @Option(names = "--start-from", paramLabel = "STYLE.toon|RUN_DIR",
+            description = "Fine-tune: start the generator from a style file's weights, or from a run's newest"
+                    + " checkpoint, instead of random weights. The run takes that generator's architecture and"
+                    + " hyperparameters (the generator options are ignored). Default: off.")
+    Path startFrom;
+
     @Option(names = "--mode", paramLabel = "cartoongan|cyclegan", description = "Default: cartoongan.")
     String mode;
 
@@ -177,6 +183,10 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingOptions options;
         Path photoFolder = photos;
         Path cartoonFolder = cartoons;
+        if (resume && startFrom != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--start-from starts a new run; a resumed run"
+                    + " goes on from its own newest checkpoint. Leave out one of the two.");
+        }
         try {
             if (resume) {
                 ResumePlan plan = ResumePlan.of(folder, steps, perceptual == null ? null : Path.of(absolute(perceptual)),
@@ -360,6 +370,7 @@ public final class TrainCommand implements Callable<Integer> {
         put(o, "keepCheckpoints", keepCheckpoints);
         put(o, "seed", seed);
         put(o, "device", device);
+        put(o, "startFrom", startFrom == null ? null : absolute(startFrom));
         return o;
     }
 

@@ -102,14 +102,7 @@ class StudioTimingTest {
                         .set(workspace.gallery().find(id).orElseThrow()));
                 firstPictures.add(stages[0]);
                 previews.add(stages[1]);
-                for (int i = 0; i < 6; i++) {
-                    double value = 0.3 + 0.1 * i;
-                    sliderChanges.add(timeToStages(ui, tasks, workspace,
-                            () -> workspace.adjustments().outlinesProperty().set(value))[1]);
-                    int colours = 4 + i;
-                    sliderChanges.add(timeToStages(ui, tasks, workspace,
-                            () -> workspace.adjustments().colorsProperty().set(colours))[1]);
-                }
+                sliderChanges.addAll(twelveSliderChanges(ui, tasks, workspace));
                 withoutDraft.add(previewWithoutDraft(renderer, photo, styles.find(id).orElseThrow(), workspace));
             }
             // The first round warms up the JIT and libtorch's allocator.
@@ -119,7 +112,58 @@ class StudioTimingTest {
             report("style change without a draft (Renderer only)", withoutDraft.subList(1, withoutDraft.size()));
             report("slider change", sliderChanges.subList(12, sliderChanges.size()));
             ui.settle(tasks);
+            if (Boolean.getBoolean("toonsmith.timing.training")) {
+                measureWithARunTraining(ui, tasks, workspace);
+            }
         }
+    }
+
+    /**
+     * The slider changes again while a training run (the Train page's quick preset, 96 px crops) trains in the same
+     * process, as when a user tries sliders while a style learns: libtorch and the preview share the two cores.
+     */
+    private void measureWithARunTraining(UiQueue ui, BackgroundTasks tasks, WorkspaceViewModel workspace)
+            throws Exception {
+        Path photos = TrainingFixtures.photos(work.resolve("training"), 128);
+        Path cartoons = TrainingFixtures.cartoons(work.resolve("training"), 128, 12);
+        List<String> args = new ArrayList<>(dev.toonsmith.app.studio.train.TrainPreset.QUICK.arguments());
+        args.addAll(List.of("--steps", "100000", "--sample-every", "50", "--checkpoint-every", "100000"));
+        var options = dev.toonsmith.app.cli.TrainCommand.newRunOptions(args);
+        java.util.concurrent.atomic.AtomicLong steps = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.CountDownLatch stepping = new java.util.concurrent.CountDownLatch(3);
+        try (var data = dev.toonsmith.engine.train.DataSources.load(photos, cartoons, options.size(), (d, t) -> { });
+                var run = dev.toonsmith.engine.train.TrainingRun.builder().setRunFolder(work.resolve("run"))
+                        .setData(data).optOptions(options).addListener(e -> {
+                            if (e instanceof dev.toonsmith.engine.train.TrainingEvent.Step) {
+                                steps.incrementAndGet();
+                                stepping.countDown();
+                            }
+                        }).build()) {
+            run.start();
+            stepping.await();
+            long before = steps.get();
+            long start = System.nanoTime();
+            List<Long> sliderChanges = new ArrayList<>();
+            for (int round = 0; round < 4; round++) {
+                sliderChanges.addAll(twelveSliderChanges(ui, tasks, workspace));
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            report("slider change, a run training (96 px, batch 4)", sliderChanges);
+            System.out.printf(Locale.ROOT, "  the run trained %.1f steps/s meanwhile%n", (steps.get() - before) / seconds);
+        }
+    }
+
+    /** Milliseconds from each of twelve slider changes (outlines and colour levels in turn) to its preview. */
+    private static List<Long> twelveSliderChanges(UiQueue ui, BackgroundTasks tasks, WorkspaceViewModel workspace)
+            throws Exception {
+        List<Long> millis = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            double value = 0.3 + 0.1 * i;
+            millis.add(timeToStages(ui, tasks, workspace, () -> workspace.adjustments().outlinesProperty().set(value))[1]);
+            int colours = 4 + i;
+            millis.add(timeToStages(ui, tasks, workspace, () -> workspace.adjustments().colorsProperty().set(colours))[1]);
+        }
+        return millis;
     }
 
     private static void report(String what, List<Long> millis) {

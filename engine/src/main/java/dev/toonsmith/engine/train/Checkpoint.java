@@ -144,7 +144,7 @@ final class Checkpoint {
         return steps;
     }
 
-    private static void copyInto(Block network, NDList saved, Path file) throws IOException {
+    static void copyInto(Block network, NDList saved, Path file) throws IOException {
         Map<String, NDArray> byName = new HashMap<>();
         for (NDArray a : saved) {
             byName.put(a.getName(), a);

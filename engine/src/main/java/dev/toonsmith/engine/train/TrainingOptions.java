@@ -61,6 +61,9 @@ import java.util.Map;
  * @param keepCheckpoints checkpoints kept (the oldest are deleted)
  * @param seed seed of every random choice of the run
  * @param device {@code auto}, {@code cpu} or {@code gpu}
+ * @param startFrom a style file ({@code .toon}) or run folder whose generator a new run starts from instead of random
+ *     weights (fine-tuning), as an absolute path; null for a run from scratch. The run then has that generator's
+ *     architecture and hyperparameters ({@link StartingPoint})
  */
 public record TrainingOptions(
         String mode,
@@ -99,7 +102,8 @@ public record TrainingOptions(
         int checkpointEvery,
         int keepCheckpoints,
         long seed,
-        String device) {
+        String device,
+        String startFrom) {
 
     /** The surface targets {@link #surfaceTarget} accepts. */
     public static final java.util.List<String> SURFACE_TARGETS = java.util.List.of("bilateral", "cartoon", "toon");
@@ -144,6 +148,7 @@ public record TrainingOptions(
         require(sampleCount >= 1 && sampleCount <= 16, "sample-count", "must be between 1 and 16, got " + sampleCount);
         require(keepCheckpoints >= 1, "keep-checkpoints", "must be at least 1");
         require(device != null, "device", "is missing");
+        require(startFrom == null || !startFrom.isBlank(), "start-from", "needs a style file (.toon) or a run folder");
         // Every hyperparameter, defaults included, so that config.json rebuilds this generator even after a later
         // version adds layers (see Architectures.asWritten).
         generator = java.util.Collections.unmodifiableMap(
@@ -155,7 +160,7 @@ public record TrainingOptions(
     public static TrainingOptions defaults(String mode) {
         return new TrainingOptions(mode, "lite", Map.of(), 128, 4, 2000, 100, GanLoss.LSGAN, 1.0,
                 32, 3, true, 1, 1, 2e-4, 0.5, 0.999, LearningRateSchedule.LINEAR,
-                1.0, 10.0, 4, null, 2.0, "bilateral", 0.0, DEFAULT_LINE_THRESHOLD, 1.0, true, 10.0, 0.5, 50, 100, 6, 200, 5, 42L, "auto");
+                1.0, 10.0, 4, null, 2.0, "bilateral", 0.0, DEFAULT_LINE_THRESHOLD, 1.0, true, 10.0, 0.5, 50, 100, 6, 200, 5, 42L, "auto", null);
     }
 
     public GeneratorSpec generatorSpec() {

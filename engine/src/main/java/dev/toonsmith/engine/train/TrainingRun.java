@@ -72,6 +72,8 @@ public final class TrainingRun implements AutoCloseable {
     private final DataSources data;
     private final TrainingOptions options;
     private final boolean resume;
+    /** The generator a new run starts from, or null for random weights. */
+    private final StartingPoint startingPoint;
     private final List<TrainingListener> listeners;
     private final StepContext.LossFilter lossFilter;
     private final ExecutorService events;
@@ -88,6 +90,7 @@ public final class TrainingRun implements AutoCloseable {
         this.data = b.data;
         this.options = b.options;
         this.resume = b.resume;
+        this.startingPoint = b.startingPoint;
         this.listeners = List.copyOf(b.listeners);
         this.lossFilter = b.lossFilter;
         this.events = Executors.newSingleThreadExecutor(r -> {
@@ -107,6 +110,7 @@ public final class TrainingRun implements AutoCloseable {
         private DataSources data;
         private TrainingOptions options;
         private boolean resume;
+        private StartingPoint startingPoint;
         private final List<TrainingListener> listeners = new ArrayList<>();
         private StepContext.LossFilter lossFilter = StepContext.LossFilter.NONE;
 
@@ -171,6 +175,12 @@ public final class TrainingRun implements AutoCloseable {
                             + " Resume it, or choose another folder for a new run.");
                 }
                 Objects.requireNonNull(options, "options");
+                if (options.startFrom() != null) {
+                    // Read now, so that a wrong file is reported before the data loads and the run starts.
+                    Path from = Path.of(options.startFrom());
+                    startingPoint = StartingPoint.read(from);
+                    options = startingPoint.adoptedBy(options, from);
+                }
                 if (options.perceptual() != null) {
                     // Absolute in config.json, so that a resume from another working directory finds the same file.
                     options = TrainingOptionsCodec.with(options, Map.of("perceptual",
@@ -341,6 +351,9 @@ public final class TrainingRun implements AutoCloseable {
                 skip(photos, resumed.photoBatches());
                 skip(cartoons, resumed.cartoonBatches());
                 lastCheckpoint = latest.get();
+            } else if (startingPoint != null) {
+                // Fine-tuning: the generator's learned colours and drawing are the point, not a fit to these photos.
+                startingPoint.loadInto(strategy.generator(), manager);
             } else {
                 try (NDArray spread = tensor(photos.fixed(FIT_PHOTOS), manager, device)) {
                     strategy.fitToPhotos(spread, options.seed());

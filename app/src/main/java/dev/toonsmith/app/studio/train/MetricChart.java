@@ -26,6 +26,9 @@ final class MetricChart extends StackPane {
     MetricChart(String yLabel) {
         DefaultNumericAxis xAxis = new DefaultNumericAxis("step");
         yAxis = new DefaultNumericAxis(yLabel);
+        // Steps and losses have no unit; without this ChartFX labels them "step []".
+        xAxis.setUnit(null);
+        yAxis.setUnit(null);
         xAxis.setAutoRangeRounding(false);
         yAxis.setForceZeroInRange(false);
         yAxis.setAutoRangePadding(0.05);

@@ -62,9 +62,14 @@ final class NewRunView extends ScrollPane {
         Region cartoons = folderPane(texts.get("train.wizard.cartoons"), "cartoons", wizard.cartoonsProperty(),
                 wizard.cartoonCheckProperty(), wizard.cartoonSummaryProperty(), wizard.cartoonProblems(), texts,
                 dialogs, startFolder);
-        HBox folders = new HBox(14, photos, cartoons);
-        HBox.setHgrow(photos, Priority.ALWAYS);
-        HBox.setHgrow(cartoons, Priority.ALWAYS);
+        GridPane folders = new GridPane();
+        folders.setHgap(14);
+        for (int i = 0; i < 2; i++) {
+            javafx.scene.layout.ColumnConstraints half = new javafx.scene.layout.ColumnConstraints();
+            half.setPercentWidth(50);
+            folders.getColumnConstraints().add(half);
+        }
+        folders.addRow(0, photos, cartoons);
 
         ComboBox<TrainPreset> preset = new ComboBox<>(FXCollections.observableArrayList(TrainPreset.values()));
         preset.setId("wizard-preset");
@@ -100,6 +105,10 @@ final class NewRunView extends ScrollPane {
         steps.setId("wizard-steps");
         steps.setEditable(true);
         steps.getValueFactory().valueProperty().bindBidirectional(wizard.stepsProperty().asObject());
+        ComboBox<NewRunViewModel.StartChoice> from = new ComboBox<>(wizard.startChoices());
+        from.setId("wizard-start-from");
+        from.valueProperty().bindBidirectional(wizard.startFromProperty());
+        from.setMaxWidth(320);
         TextField name = new TextField();
         name.setId("wizard-name");
         name.textProperty().bindBidirectional(wizard.runNameProperty());
@@ -112,7 +121,9 @@ final class NewRunView extends ScrollPane {
         settings.addRow(2, new Label(texts.get("train.wizard.arch")), arch, help(texts.get("train.wizard.archHelp")));
         settings.addRow(3, new Label(texts.get("train.wizard.size")), size, help(texts.get("train.wizard.sizeHelp")));
         settings.addRow(4, new Label(texts.get("train.wizard.steps")), steps, help(texts.get("train.wizard.stepsHelp")));
-        settings.addRow(5, new Label(texts.get("train.wizard.name")), name, help(texts.get("train.wizard.nameHelp")));
+        settings.addRow(5, new Label(texts.get("train.wizard.startFrom")), from,
+                help(texts.get("train.wizard.startFromHelp")));
+        settings.addRow(6, new Label(texts.get("train.wizard.name")), name, help(texts.get("train.wizard.nameHelp")));
         GridPane.setHgrow(presetHelp, Priority.ALWAYS);
 
         PropertySheet sheet = new PropertySheet(FXCollections.observableArrayList(
@@ -171,9 +182,12 @@ final class NewRunView extends ScrollPane {
         Label count = new Label();
         count.setId(id + "-summary");
         count.textProperty().bind(summary);
-        HBox thumbs = new HBox(4);
+        // Wraps instead of widening the form: two folders side by side must fit any window.
+        javafx.scene.layout.FlowPane thumbs = new javafx.scene.layout.FlowPane(4, 4);
         thumbs.setId(id + "-thumbnails");
         thumbs.setMinHeight(THUMB);
+        thumbs.setMinWidth(0);
+        thumbs.setPrefWrapLength(300);
         check.addListener((obs, was, now) -> {
             thumbs.getChildren().clear();
             if (now != null && now.survey() != null) {

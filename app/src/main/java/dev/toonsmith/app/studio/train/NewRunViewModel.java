@@ -45,7 +45,18 @@ public final class NewRunViewModel {
 
     /** Options the wizard asks for itself, above the advanced sheet; the folders and the run are its own. */
     private static final List<String> OWN = List.of("photos", "cartoons", "run", "resume", "mode", "arch", "size",
-            "steps");
+            "steps", "start-from");
+
+    /**
+     * What a new run's generator starts from: random weights (no path), a style of the gallery, or a run's newest
+     * checkpoint.
+     */
+    public record StartChoice(String label, Path path) {
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
 
     private final Texts texts;
     private final Lane photoScan;
@@ -61,6 +72,8 @@ public final class NewRunViewModel {
     private final IntegerProperty size = new SimpleIntegerProperty(this, "size", 128);
     private final IntegerProperty steps = new SimpleIntegerProperty(this, "steps", 2000);
     private final StringProperty runName = new SimpleStringProperty(this, "runName", "");
+    private final ObservableList<StartChoice> startChoices = FXCollections.observableArrayList();
+    private final ObjectProperty<StartChoice> startFrom = new SimpleObjectProperty<>(this, "startFrom");
     private final List<AdvancedOption> advanced = new ArrayList<>();
     private final ObservableList<String> photoProblems = FXCollections.observableArrayList();
     private final ObservableList<String> cartoonProblems = FXCollections.observableArrayList();
@@ -85,8 +98,10 @@ public final class NewRunViewModel {
         cartoons.addListener((obs, was, now) -> scan(now, cartoonScan, cartoonCheck));
         photos.addListener((obs, was, now) -> proposeName());
         preset.addListener((obs, was, now) -> applyPreset(now));
+        startChoices.add(new StartChoice(texts.get("train.wizard.fromScratch"), null));
+        startFrom.set(startChoices.get(0));
         List<Observable> inputs = new ArrayList<>(List.of(photoCheck, cartoonCheck, mode, architecture, size, steps,
-                runName));
+                runName, startFrom));
         advanced.forEach(a -> inputs.add(a.valueProperty()));
         inputs.forEach(o -> o.addListener(x -> update()));
         preset.set(TrainPreset.QUICK);
@@ -146,6 +161,10 @@ public final class NewRunViewModel {
         List<String> args = new ArrayList<>(List.of("--mode", mode.get(), "--arch", architecture.get(), "--size",
                 Integer.toString(size.get()), "--steps", Integer.toString(steps.get())));
         advanced.forEach(a -> args.addAll(a.arguments()));
+        StartChoice from = startFrom.get();
+        if (from != null && from.path() != null) {
+            args.addAll(List.of("--start-from", from.path().toString()));
+        }
         return args;
     }
 
@@ -297,6 +316,28 @@ public final class NewRunViewModel {
 
     public StringProperty runNameProperty() {
         return runName;
+    }
+
+    /**
+     * Offers these styles and runs to start from, after "random weights"; the choice is kept if it is still offered.
+     */
+    public void setStartChoices(List<StartChoice> offered) {
+        StartChoice kept = startFrom.get();
+        List<StartChoice> all = new ArrayList<>();
+        all.add(startChoices.get(0));
+        all.addAll(offered);
+        startChoices.setAll(all);
+        startFrom.set(all.stream().filter(c -> kept != null && java.util.Objects.equals(c.path(), kept.path()))
+                .findFirst().orElse(all.get(0)));
+    }
+
+    public ObservableList<StartChoice> startChoices() {
+        return startChoices;
+    }
+
+    /** Fine-tuning: the generator's architecture and hyperparameters then come from the choice. */
+    public ObjectProperty<StartChoice> startFromProperty() {
+        return startFrom;
     }
 
     /** The advanced settings, in {@code train --help}'s order. */

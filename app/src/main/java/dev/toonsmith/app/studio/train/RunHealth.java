@@ -22,8 +22,11 @@ final class RunHealth {
         if (total != null && !Double.isFinite(total.last())) {
             return texts.get("train.health.nonFinite");
         }
-        if (charts.realScore().size() < 10) {
+        if (charts.realScore().size() == 0) {
             return texts.get("train.health.warmUp");
+        }
+        if (charts.realScore().size() < 10) {
+            return texts.format("train.health.early", charts.realScore().size());
         }
         double real = mean(charts.realScore().tail(RECENT));
         double fake = mean(charts.fakeScore().tail(RECENT));

@@ -50,6 +50,7 @@ final class RunView extends BorderPane {
     /** Decimation buckets per series: a chart never draws more than four times this many points a series. */
     static final int BUCKETS = 500;
     private static final int HISTOGRAM_BINS = 12;
+    private static final double CHECKPOINT_THUMB = 48;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.systemDefault());
 
@@ -80,6 +81,7 @@ final class RunView extends BorderPane {
         histogram.setAnimated(false);
         histogram.setTitle(texts.get("train.chart.histogram"));
         histogram.setLegendVisible(true);
+        histogram.setLegendSide(javafx.geometry.Side.TOP);
         histogram.setBarGap(0);
         histogram.setCategoryGap(1);
         histogram.getStyleClass().add("score-histogram");
@@ -276,9 +278,21 @@ final class RunView extends BorderPane {
                     return;
                 }
                 ImageView thumb = new ImageView();
-                c.sample().ifPresent(s -> thumb.setImage(new Image(s.toUri().toString(), 0, 72, true, true, true)));
-                // The grid's lower half is the generator's pictures: show those.
-                thumb.setViewport(null);
+                c.sample().ifPresent(s -> {
+                    Image grid = new Image(s.toUri().toString(), 0, 2 * CHECKPOINT_THUMB, true, true, true);
+                    // The grid's lower row is the generator's pictures: show those, once the image has loaded.
+                    grid.progressProperty().addListener((obs, was, now) -> {
+                        if (now.doubleValue() >= 1 && !grid.isError()) {
+                            // Three pictures at most, so that the buttons beside them stay in view.
+                            double edge = grid.getHeight() / 2;
+                            thumb.setViewport(new javafx.geometry.Rectangle2D(0, edge,
+                                    Math.min(grid.getWidth(), 3 * edge), edge));
+                        }
+                    });
+                    thumb.setImage(grid);
+                    thumb.setFitHeight(CHECKPOINT_THUMB);
+                    thumb.setPreserveRatio(true);
+                });
                 Label title = new Label(texts.format("train.checkpoints.step", c.step()));
                 title.getStyleClass().add("checkpoint-title");
                 Label when = new Label(TIME.format(c.time()));
@@ -352,6 +366,8 @@ final class RunView extends BorderPane {
         for (String name : c.lossNames()) {
             CheckBox toggle = toggles.computeIfAbsent(name, n -> {
                 CheckBox box = new CheckBox(n);
+                // Loss names have underscores (G_adv), which JavaFX would take for mnemonics and hide.
+                box.setMnemonicParsing(false);
                 box.setId("series-" + n);
                 // The totals are what most people read; the terms are a click away.
                 box.setSelected(n.endsWith("_total") || c.lossNames().size() <= 4);
@@ -403,9 +419,5 @@ final class RunView extends BorderPane {
     /** For tests: points the loss chart draws. */
     int lossPointsDrawn() {
         return losses.pointCount();
-    }
-
-    StackPane lossChart() {
-        return losses;
     }
 }

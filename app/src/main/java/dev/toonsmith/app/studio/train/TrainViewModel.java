@@ -77,7 +77,6 @@ public final class TrainViewModel implements AutoCloseable {
             Showing.WELCOME);
     private final ReadOnlyObjectWrapper<TrainRunViewModel> shown = new ReadOnlyObjectWrapper<>(this, "shown");
     private final ReadOnlyObjectWrapper<TrainRunViewModel> active = new ReadOnlyObjectWrapper<>(this, "active");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper messageIsProblem = new ReadOnlyBooleanWrapper(this, "messageIsProblem");
     private boolean closed;
@@ -99,8 +98,22 @@ public final class TrainViewModel implements AutoCloseable {
                 failure -> say(true, texts.format("train.runsUnreadable", places.runsFolder(), failure.getMessage())));
     }
 
-    /** Shows the wizard for a new run. */
+    /** Shows the wizard for a new run, offering the gallery's styles and the runs' checkpoints to start from. */
     public void newRun() {
+        java.util.List<NewRunViewModel.StartChoice> choices = new java.util.ArrayList<>();
+        for (var card : gallery.cards()) {
+            if (card.entry() != null && card.entry().source() != dev.toonsmith.engine.style.StyleSource.PREVIEW) {
+                choices.add(new NewRunViewModel.StartChoice(texts.format("train.wizard.fromStyle", card.name()),
+                        card.entry().file()));
+            }
+        }
+        for (RunSummary run : runs) {
+            if (run.state() != RunState.UNREADABLE && run.stepsDone() > 0) {
+                choices.add(new NewRunViewModel.StartChoice(texts.format("train.wizard.fromRun", run.name(),
+                        run.stepsDone()), run.folder()));
+            }
+        }
+        wizard.setStartChoices(choices);
         showing.set(Showing.WIZARD);
     }
 
@@ -183,6 +196,12 @@ public final class TrainViewModel implements AutoCloseable {
         active.set(run);
         show(run);
         say(false, "");
+        run.phaseProperty().addListener((obs, was, now) -> {
+            if (was == RunPhase.LOADING && now == RunPhase.RUNNING) {
+                // Its folder holds a run now: list it.
+                refreshRuns();
+            }
+        });
         run.setOnEnded(ended -> {
             if (active.get() == ended) {
                 active.set(null);
@@ -318,10 +337,6 @@ public final class TrainViewModel implements AutoCloseable {
     /** Whether a run is being trained: quitting asks first. */
     public boolean hasActiveRun() {
         return active.get() != null;
-    }
-
-    public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
     }
 
     /** What the page last has to say: an export done, a refusal, a failure; empty for nothing. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.toonsmith.app.studio.StudioFixtures;
+import dev.toonsmith.app.studio.TrainingFixtures;
 import dev.toonsmith.app.studio.UiQueue;
 import dev.toonsmith.app.studio.tasks.BackgroundTasks;
 import dev.toonsmith.engine.train.TrainingOptions;
@@ -152,7 +153,8 @@ class NewRunViewModelTest {
             assertEquals(Boolean.class, ink.type());
             assertEquals(Boolean.TRUE, ink.defaultValue());
             List<String> before = wizard.arguments();
-            assertFalse(before.contains("--lr"));
+            assertFalse(before.stream().anyMatch(a -> a.startsWith("--ink") || a.startsWith("--no-ink")),
+                    "an option left at its default is not passed: " + before);
             lr.valueProperty().set("1e-4");
             ink.valueProperty().set(false);
             option("palette").valueProperty().set("12");

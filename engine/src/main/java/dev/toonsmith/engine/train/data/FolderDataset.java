@@ -170,7 +170,7 @@ public final class FolderDataset implements AutoCloseable {
                 pending.add(pool.submit(() -> decode(file, cacheShortSide)));
             }
             for (int i = 0; i < pending.size(); i++) {
-                Decoded decoded = await(pending.get(i));
+                Decoded decoded = FolderListing.await(pending.get(i), "Loading the training images");
                 if (decoded.image() != null) {
                     files.add(candidates.get(i));
                     images.add(decoded.image());
@@ -231,25 +231,6 @@ public final class FolderDataset implements AutoCloseable {
     private static Image replace(Image previous, Image next) {
         previous.close();
         return next;
-    }
-
-    private static Decoded await(Future<Decoded> future) throws InterruptedIOException {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("Loading the training images was interrupted");
-        } catch (ExecutionException e) {
-            // decode() turns every expected failure into a skipped file; what is left is a bug or no memory.
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(cause);
-        }
     }
 
     /** Frees what the decoding threads produced after loading was abandoned. */

@@ -127,4 +127,29 @@ record FolderListing(Path folder, List<Path> images, int otherFiles, List<Skippe
         }
         return "Cannot read " + name + ": " + e.getMessage() + ".";
     }
+
+    /**
+     * The result of one file's work on a helper thread. The work turns every expected failure into a skipped file or
+     * a problem; what is left is a bug or no memory, rethrown as it was.
+     *
+     * @param interrupted what was interrupted, for the message ("Loading the training images")
+     */
+    static <T> T await(java.util.concurrent.Future<T> future, String interrupted)
+            throws java.io.InterruptedIOException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException(interrupted + " was interrupted");
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
 }

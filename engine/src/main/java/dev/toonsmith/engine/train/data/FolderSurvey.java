@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -98,7 +97,7 @@ public record FolderSurvey(Path folder, List<ImageInfo> images, List<SkippedFile
             }
             // Collected in listing order, so the lists and the progress calls do not depend on thread timing.
             for (int i = 0; i < pending.size(); i++) {
-                Examined examined = await(pending.get(i), absolute);
+                Examined examined = FolderListing.await(pending.get(i), "Surveying the training images in " + absolute);
                 if (examined.image() != null) {
                     images.add(examined.image());
                 } else {
@@ -129,24 +128,6 @@ public record FolderSurvey(Path folder, List<ImageInfo> images, List<SkippedFile
         }
     }
 
-    private static Examined await(Future<Examined> future, Path folder) throws InterruptedIOException {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("Surveying the training images in " + folder + " was interrupted");
-        } catch (ExecutionException e) {
-            // examine() turns every expected failure into a problem; what is left is a bug or no memory.
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(cause);
-        }
-    }
 
     /**
      * Up to {@code count} usable images spread evenly over the folder, in folder order, for a strip of

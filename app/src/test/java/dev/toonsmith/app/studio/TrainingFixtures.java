@@ -1,6 +1,5 @@
-package dev.toonsmith.app.studio.train;
+package dev.toonsmith.app.studio;
 
-import dev.toonsmith.app.studio.StudioFixtures;
 import dev.toonsmith.engine.image.Image;
 import dev.toonsmith.engine.image.ImageReader;
 import dev.toonsmith.engine.image.ImageWriter;
@@ -19,15 +18,15 @@ import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
 /** Small real training folders: the repository's sample photos shrunk, and drawn cartoons of flat shapes. */
-final class TrainingFixtures {
+public final class TrainingFixtures {
 
-    static final List<String> PHOTOS = List.of("astronaut.jpg", "cat.jpg", "city.jpg", "coffee.jpg", "countryside.jpg",
+    public static final List<String> PHOTOS = List.of("astronaut.jpg", "cat.jpg", "city.jpg", "coffee.jpg", "countryside.jpg",
             "grace-hopper.jpg", "mountains.jpg", "rocket-launch.jpg");
 
     private TrainingFixtures() {}
 
     /** The eight sample photos with their short side shrunk to {@code edge}. */
-    static Path photos(Path root, int edge) throws IOException {
+    public static Path photos(Path root, int edge) throws IOException {
         OpenCv.load();
         Path folder = Files.createDirectories(root.resolve("photos"));
         for (String name : PHOTOS) {
@@ -45,7 +44,7 @@ final class TrainingFixtures {
     }
 
     /** {@code count} cartoons: flat-coloured shapes with black outlines on a flat background. */
-    static Path cartoons(Path root, int edge, int count) throws IOException {
+    public static Path cartoons(Path root, int edge, int count) throws IOException {
         OpenCv.load();
         Path folder = Files.createDirectories(root.resolve("cartoons"));
         Random random = new Random(7);
