@@ -478,6 +478,28 @@ class CommandLineTest {
     }
 
     @Test
+    void aNewRunFineTunesFromAnotherRunAndTakesItsShape() throws IOException {
+        Path first = trainTwoTinySteps("--refine", "2");
+        String[] folders = {"train", "--photos", work.resolve("photos").toString(), "--cartoons",
+            work.resolve("cartoons").toString(), "--size", "32", "--batch", "1", "--d-width", "8", "--steps", "2",
+            "--device", "cpu"};
+        Path tuned = work.resolve("tuned");
+        Run fineTuned = run(concat(folders, "--run", tuned.toString(), "--start-from", first.toString()));
+        assertEquals(0, fineTuned.exitCode(), fineTuned.err() + fineTuned.out());
+        String config = Files.readString(tuned.resolve("config.json")).replaceAll("\\s", "");
+        assertTrue(config.contains("\"refine\":2") && config.contains("\"width\":4"), "the first run's shape: " + config);
+
+        Run withResume = run("train", "--run", tuned.toString(), "--resume", "--start-from", first.toString());
+        assertEquals(2, withResume.exitCode(), withResume.out());
+        assertTrue(withResume.err().contains("--start-from starts a new run"), withResume.err());
+
+        Path nowhere = work.resolve("nowhere.toon");
+        Run missing = run(concat(folders, "--run", work.resolve("other").toString(), "--start-from", nowhere.toString()));
+        assertEquals(2, missing.exitCode(), missing.out());
+        assertTrue(missing.err().contains("--start-from") && missing.err().contains(nowhere.toString()), missing.err());
+    }
+
+    @Test
     void generatorOptionsAreSavedInTheRunAndRefusedForTheWrongArchitecture() throws IOException {
         Path run = trainTwoTinySteps("--no-residual", "--refine", "2");
         String config = Files.readString(run.resolve("config.json"));
