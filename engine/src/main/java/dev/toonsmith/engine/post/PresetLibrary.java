@@ -191,6 +191,15 @@ public final class PresetLibrary {
     }
 
     /**
+     * Writes a preset file anywhere (beside a batch's report, say), atomically; {@link #load} reads it back.
+     */
+    public static void writeFile(Path file, String name, String description, PostSettings settings)
+            throws IOException {
+        Objects.requireNonNull(settings, "settings");
+        AtomicFiles.write(file, PresetJson.write(name, description == null ? "" : description, settings));
+    }
+
+    /**
      * Deletes the user's preset of this name.
      *
      * @return whether there was one
