@@ -571,11 +571,20 @@ public final class BatchJob {
         }
 
         private void putEnd(BlockingQueue<Work> queue) {
-            // The consumer may have been interrupted and gone; never block forever on a full queue.
-            while (!queue.offer(END)) {
-                Work dropped = queue.poll();
-                if (dropped != null && dropped != END) {
-                    release(dropped);
+            while (true) {
+                try {
+                    if (queue.offer(END, 50, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                        return;
+                    }
+                } catch (InterruptedException e) {
+                    // Stopping: the consumers may be gone; the loop below makes room rather than wait.
+                }
+                // A stopping batch's consumers may have been interrupted and gone: make room, never wait forever.
+                if (stopping()) {
+                    Work dropped = queue.poll();
+                    if (dropped != null && dropped != END) {
+                        release(dropped);
+                    }
                 }
             }
         }

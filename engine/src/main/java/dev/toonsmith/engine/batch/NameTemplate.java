@@ -13,10 +13,11 @@ import java.util.regex.Pattern;
  */
 public record NameTemplate(String pattern) {
 
-    public static final NameTemplate DEFAULT = new NameTemplate("{name}_{style}.{ext}");
-
     private static final List<String> PLACEHOLDERS = List.of("name", "style", "preset", "index", "ext");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
+
+    /** After the constants the constructor checks against, which must exist first. */
+    public static final NameTemplate DEFAULT = new NameTemplate("{name}_{style}.{ext}");
 
     /** @throws BatchOptionException naming {@code name-template} when the pattern cannot name files apart */
     public NameTemplate {
