@@ -114,6 +114,11 @@ final class PostOptions {
      */
     record Choice(Preset preset, PostSettings settings) {
 
+        /** The preset's name, for file names and reports, or null when no preset was given. */
+        String presetName() {
+            return preset == null ? null : preset.name();
+        }
+
         /** For the status line: the preset's name when it is used as it is, else the steps. */
         String describe() {
             if (preset != null && preset.settings().equals(settings)) {

@@ -385,10 +385,15 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    /** Prints training progress: a live line on a terminal, one line per 10 steps otherwise. */
+    /**
+     * Prints training progress: a live bar on a terminal ({@link ProgressBars}, as {@code batch}'s), one line per
+     * 10 steps otherwise. Called on the run's event thread.
+     */
     static final class ProgressPrinter implements dev.toonsmith.engine.train.TrainingListener {
         private final PrintWriter out;
         private final boolean live;
+        private volatile Duration remaining = Duration.ZERO;
+        private me.tongfei.progressbar.ProgressBar bar;
 
         ProgressPrinter(PrintWriter out, boolean live) {
             this.out = out;
@@ -406,48 +411,61 @@ public final class TrainCommand implements Callable<Integer> {
                 if (s.options().perceptual() != null) {
                     out.println("  content loss: feature maps of " + s.options().perceptual());
                 }
+                if (live) {
+                    bar = ProgressBars.open(out, "Training", s.options().steps(), s.startStep(), "steps",
+                            () -> java.util.Optional.of(remaining));
+                }
             } else if (event instanceof TrainingEvent.Step s) {
                 long done = s.step() + 1;
-                if (live || done % 10 == 0 || done == s.totalSteps()) {
-                    String line = line(s, done);
-                    if (live) {
-                        out.print("\r" + line);
-                    } else {
-                        out.println(line);
-                    }
+                remaining = s.remaining();
+                if (bar != null) {
+                    bar.stepTo(done);
+                    bar.setExtraMessage(figures(s));
+                } else if (done % 10 == 0 || done == s.totalSteps()) {
+                    long eta = s.remaining().toSeconds();
+                    out.printf(Locale.ROOT, "step %d/%d %s | ETA %d:%02d:%02d%n", done, s.totalSteps(), figures(s),
+                            eta / 3600, eta / 60 % 60, eta % 60);
                 }
             } else if (event instanceof TrainingEvent.CheckpointSaved c) {
-                if (live) {
-                    out.println();
-                }
-                out.println("checkpoint " + c.folder());
+                println("checkpoint " + c.folder());
             } else if (event instanceof TrainingEvent.NonFinite n) {
-                out.printf(Locale.ROOT, "%nstep %d: loss %s was not a number; update skipped, learning rate x%.3f%n",
-                        n.step(), n.loss(), n.learningRateScale());
+                println(String.format(Locale.ROOT, "step %d: loss %s was not a number; update skipped, learning"
+                        + " rate x%.3f", n.step(), n.loss(), n.learningRateScale()));
             } else if (event instanceof TrainingEvent.RolledBack r) {
-                out.printf("rolled back to the checkpoint of step %d after repeated non-finite losses%n", r.step());
+                println("rolled back to the checkpoint of step " + r.step() + " after repeated non-finite losses");
             } else if (event instanceof TrainingEvent.Finished f) {
+                closeBar();
                 out.printf("%s at step %d; last checkpoint %s%n", f.stoppedEarly() ? "Stopped" : "Finished", f.step(),
                         f.lastCheckpoint());
             } else if (event instanceof TrainingEvent.Failed f) {
-                out.println();
+                closeBar();
                 out.println("failed at step " + f.step() + ": " + f.message());
             }
             out.flush();
         }
 
-        private static String line(TrainingEvent.Step s, long done) {
-            int width = 24;
-            int filled = (int) (width * done / Math.max(1, s.totalSteps()));
-            StringBuilder bar = new StringBuilder("[");
-            bar.append("#".repeat(filled)).append(".".repeat(width - filled)).append(']');
+        /** A message between bar redraws: on its own line, then the bar again below it. */
+        private void println(String line) {
+            if (bar != null) {
+                out.print("\r" + " ".repeat(100) + "\r");
+            }
+            out.println(line);
+        }
+
+        private void closeBar() {
+            if (bar != null) {
+                bar.close();
+                bar = null;
+                out.println();
+            }
+        }
+
+        private static String figures(TrainingEvent.Step s) {
             Double g = s.losses().getOrDefault("G_total", s.losses().get("G_content"));
             Double d = s.losses().get("D_total");
-            long eta = s.remaining().toSeconds();
-            return String.format(Locale.ROOT, "step %d/%d %s G %s D %s | %.1f img/s | ETA %d:%02d:%02d ", done,
-                    s.totalSteps(), bar, g == null ? "-" : String.format(Locale.ROOT, "%.3f", g),
-                    d == null ? "-" : String.format(Locale.ROOT, "%.3f", d), s.imagesPerSecond(), eta / 3600,
-                    eta / 60 % 60, eta % 60);
+            return String.format(Locale.ROOT, "G %s D %s | %.1f img/s",
+                    g == null ? "-" : String.format(Locale.ROOT, "%.3f", g),
+                    d == null ? "-" : String.format(Locale.ROOT, "%.3f", d), s.imagesPerSecond());
         }
     }
 }

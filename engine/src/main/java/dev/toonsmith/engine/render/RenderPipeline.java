@@ -111,13 +111,21 @@ public final class RenderPipeline implements AutoCloseable {
      * @param post null for no post-processing
      */
     public static Image finish(Image photo, Image drawing, double strength, PostSettings post) {
-        Image stylized = drawing == null ? photo.copy() : ImageOps.blend(photo, drawing, strength);
+        Image stylized = blend(photo, drawing, strength);
         if (post == null) {
             return stylized;
         }
         try (stylized) {
             return PostProcess.apply(stylized, post);
         }
+    }
+
+    /**
+     * The step before post-processing: {@code drawing} blended with {@code photo} by {@code strength}, or a copy
+     * of the photo without a drawing. The studio's live preview takes this and post-processes it per slider move.
+     */
+    public static Image blend(Image photo, Image drawing, double strength) {
+        return drawing == null ? photo.copy() : ImageOps.blend(photo, drawing, strength);
     }
 
     /** Decode-free rendering of a photo already in memory (fitted to the maximum edge first). */

@@ -146,7 +146,8 @@ public final class RenderSettings {
             s.append(String.format(Locale.ROOT, " at %.0f %%", strength * 100));
         }
         if (post != null) {
-            s.append(postName != null ? ", post-processing '" + postName + "'" : ", post-processing: " + post.summary());
+            s.append(", post-processing ").append(postName != null ? "'" + postName + "' " : "").append("(")
+                    .append(post.summary()).append(")");
         }
         if (maxEdge > 0) {
             s.append(", at most ").append(maxEdge).append(" px");

@@ -7,6 +7,7 @@ import dev.toonsmith.engine.image.ImageReader;
 import dev.toonsmith.engine.infer.StylizeOptions;
 import dev.toonsmith.engine.infer.Stylizer;
 import dev.toonsmith.engine.post.PostProcess;
+import dev.toonsmith.engine.render.RenderPipeline;
 import dev.toonsmith.engine.post.PostSettings;
 import dev.toonsmith.engine.post.PreviewPipeline;
 import dev.toonsmith.engine.style.StyleEntry;
@@ -185,8 +186,8 @@ public final class Renderer implements AutoCloseable {
                     String key = photo.id() + "/" + (style == null ? "-" : generatorKey(photo, style) + "/" + stage)
                             + "/" + strength;
                     if (!key.equals(pipelineKey)) {
-                        Image stylized = generated == null ? photo.preview().copy()
-                                : ImageOps.blend(photo.preview(), generated.image(), strength);
+                        Image stylized = RenderPipeline.blend(photo.preview(),
+                                generated == null ? null : generated.image(), strength);
                         try (stylized) {
                             pipeline.setStylized(stylized);
                         }
@@ -242,32 +243,28 @@ public final class Renderer implements AutoCloseable {
     }
 
     /**
-     * The finished image at the photo's full size: style, strength, then post-processing, as the command
-     * line's {@code stylize} makes it. The caller owns the result.
+     * The finished image at the photo's full size: style, strength, then post-processing, by the engine's
+     * {@link RenderPipeline} as {@code stylize} and {@code batch} make it. The caller owns the result.
      *
      * @throws CancellationException if the thread is interrupted
      */
     public Image renderFull(Photo photo, StyleEntry style, double strength, PostSettings settings, Progress progress)
             throws IOException, InterruptedException {
         try (Photo.Lease lease = photo.lease()) {
-            Image stylized;
-            if (style == null) {
-                stylized = photo.full().copy();
-            } else {
-                Image generated = fullGenerated(photo, style, progress);
-                try (generated) {
-                    stylized = ImageOps.blend(photo.full(), generated, strength);
-                }
-            }
-            checkInterrupted();
-            progress.update(0.9);
-            try (stylized) {
+            Image generated = style == null ? null : fullGenerated(photo, style, progress);
+            try {
+                checkInterrupted();
+                progress.update(0.9);
                 long start = System.nanoTime();
-                Image result = PostProcess.apply(stylized, settings);
-                log.debug("Full-resolution post-processing of {}x{} took {} ms", result.width(), result.height(),
-                        millis(System.nanoTime() - start));
+                Image result = RenderPipeline.finish(photo.full(), generated, strength, settings);
+                log.debug("Full-resolution blend and post-processing of {}x{} took {} ms", result.width(),
+                        result.height(), millis(System.nanoTime() - start));
                 progress.update(1);
                 return result;
+            } finally {
+                if (generated != null) {
+                    generated.close();
+                }
             }
         }
     }

@@ -16,6 +16,7 @@ import dev.toonsmith.engine.post.PostSettings;
 import dev.toonsmith.engine.runtime.DevicePreference;
 import dev.toonsmith.engine.style.StyleEntry;
 import dev.toonsmith.engine.style.StyleLibrary;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -184,6 +185,35 @@ class RendererTest {
                 assertEquals(1400, full.width());
                 assertEquals(0, Core.norm(expected.mat(), full.mat(), Core.NORM_INF), "the same pixels as 'stylize'");
             }
+        }
+    }
+
+    @Test
+    void theStudiosExportIsWhatStylizeAndABatchWriteWithTheSameSettings() throws Exception {
+        Path file = photo(700, 466, false);
+        dev.toonsmith.engine.post.Preset poster = new dev.toonsmith.engine.post.PresetLibrary(
+                new UserDirectories(work.resolve("home"))).resolve("Poster");
+        // The studio: a preview first (as a user would see), then the export's full render, written as PNG.
+        Path studioFile = work.resolve("studio.png");
+        Photo photo = open(renderer, file);
+        renderer.preview(photo, style, 0.7, poster.settings(), () -> true);
+        try (Image full = renderer.renderFull(photo, style, 0.7, poster.settings(), Progress.NONE)) {
+            dev.toonsmith.engine.image.ImageWriter.write(full, studioFile,
+                    dev.toonsmith.engine.image.WriteOptions.defaults(), file);
+        }
+        // The batch, with the same look.
+        dev.toonsmith.engine.render.RenderSettings look = dev.toonsmith.engine.render.RenderSettings.builder()
+                .optStyle(dev.toonsmith.engine.style.StyleBundle.read(style.file())).optStrength(0.7)
+                .optPost(poster.settings(), poster.name()).build();
+        Path in = work.resolve("batch-in");
+        Files.createDirectories(in);
+        Files.copy(file, in.resolve("photo.png"));
+        dev.toonsmith.engine.batch.BatchReport report = dev.toonsmith.engine.batch.BatchJob.builder().addInput(in)
+                .setOutputFolder(work.resolve("batch-out")).setSettings(look).optDevice(DevicePreference.CPU)
+                .build().run();
+        try (Image studio = ImageReader.read(studioFile);
+                Image batch = ImageReader.read(report.results().get(0).output())) {
+            assertEquals(0, Core.norm(studio.mat(), batch.mat(), Core.NORM_INF), "the same pixels as a batch");
         }
     }
 }
