@@ -3,6 +3,7 @@ package dev.toonsmith.app.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.toonsmith.app.SampleImages;
+import dev.toonsmith.engine.bench.BatchBenchmark;
 import dev.toonsmith.engine.bench.Benchmark;
 import dev.toonsmith.engine.io.AtomicFiles;
 import dev.toonsmith.engine.bench.BenchmarkReport;
@@ -18,6 +19,7 @@ import dev.toonsmith.engine.post.PresetLibrary;
 import dev.toonsmith.engine.infer.Stylizer;
 import dev.toonsmith.engine.model.Architectures;
 import dev.toonsmith.engine.model.GeneratorSpec;
+import dev.toonsmith.engine.render.RenderSettings;
 import dev.toonsmith.engine.runtime.DevicePreference;
 import dev.toonsmith.engine.runtime.TorchRuntime;
 import dev.toonsmith.engine.style.StyleBundle;
@@ -118,6 +120,30 @@ final class BenchCommand implements Callable<Integer> {
     /** The preset {@code --look} compares with when none is named. */
     static final String LOOK_PRESET = "Clean cel";
 
+    @Option(names = "--batch", description = "Instead of timing single renders, time a batch: the same photos by a"
+            + " plain loop and by the pipelined batch, with the style (--style, default: the bundled one) and a preset.")
+    boolean batch;
+
+    @Option(names = "--batch-photos", paramLabel = "N", defaultValue = "100",
+            description = "Photos --batch renders. Default: ${DEFAULT-VALUE}.")
+    int batchPhotos;
+
+    @Option(names = "--batch-edge", paramLabel = "PX", defaultValue = "1024",
+            description = "Their long edge. Default: ${DEFAULT-VALUE}.")
+    int batchEdge;
+
+    @Option(names = "--batch-giants", paramLabel = "N", defaultValue = "0",
+            description = "12000x9000 photos added to them, to show the batch's memory stays bounded. Default: ${DEFAULT-VALUE}.")
+    int batchGiants;
+
+    @Option(names = "--batch-preset", paramLabel = "PRESET|FILE", defaultValue = "Comic ink",
+            description = "The post-processing --batch applies after the style. Default: ${DEFAULT-VALUE}.")
+    String batchPreset;
+
+    @Option(names = "--jobs", paramLabel = "N",
+            description = "The batch's post-processing threads. Default: the cores less one (at least 1).")
+    Integer jobs;
+
     @Option(names = "--post-photo", paramLabel = "FILE",
             description = "Time post-processing on this photo, stretched to each size. Default: a synthetic photo-like image.")
     Path postPhoto;
@@ -125,6 +151,13 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (batch) {
+            if (look || postOnly || noPost || architectures != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--batch times a batch: leave out --look,"
+                        + " --post-only, --no-post and --arch");
+            }
+            return measureBatch(out);
+        }
         if (look) {
             if (postOnly || noPost || architectures != null || postPhoto != null) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--look measures a style's look and times"
@@ -185,6 +218,40 @@ final class BenchCommand implements Callable<Integer> {
      */
     record LookResult(String photo, int width, int height, CartoonLook photoLook, CartoonLook styleLook,
             CartoonLook presetLook, CartoonLook styleAndPresetLook) {}
+
+    private int measureBatch(PrintWriter out) throws Exception {
+        Preset preset = new PresetLibrary(UserDirectories.platform()).resolve(batchPreset);
+        RenderSettings settings = RenderSettings.builder().optStyle(StyleLibrary.load().resolve(style))
+                .optPost(preset.settings(), preset.name()).build();
+        int workers = jobs == null ? dev.toonsmith.engine.batch.BatchJob.Builder.defaultWorkers() : jobs;
+        Path work = java.nio.file.Files.createTempDirectory("toonsmith-bench-batch");
+        BatchBenchmark.Result r = usage(() -> {
+            try {
+                return BatchBenchmark.run(settings, DevicePreference.parse(device), batchPhotos, batchEdge,
+                        batchGiants, workers, work, line -> {
+                            out.println(line);
+                            out.flush();
+                        });
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        out.println();
+        out.printf(Locale.ROOT, "Batch of %d photos of %d px%s, %s; %d post-processing thread(s), %d cores%n",
+                r.photos(), r.edge(), r.giants() > 0 ? " + " + r.giants() + " of 12000x9000" : "", r.look(),
+                r.workers(), Runtime.getRuntime().availableProcessors());
+        for (BatchBenchmark.Pass p : List.of(r.loop(), r.batch())) {
+            out.printf(Locale.ROOT, "  %-6s %7.1f images/min  %6.1f s  peak resident %.2f GB%n", p.name(),
+                    p.imagesPerMinute(), p.seconds(), p.peakResidentBytes() / 1e9);
+        }
+        out.printf(Locale.ROOT, "  batch/loop throughput: %.2fx%n", r.speedup());
+        if (json != null) {
+            java.nio.file.Files.writeString(json, new com.fasterxml.jackson.databind.ObjectMapper()
+                    .writerWithDefaultPrettyPrinter().writeValueAsString(r));
+            out.println("Wrote " + json);
+        }
+        return 0;
+    }
 
     private int measureLook(PrintWriter out) throws Exception {
         List<Path> photos = lookPhotos != null ? lookPhotos : samplePhotos();
