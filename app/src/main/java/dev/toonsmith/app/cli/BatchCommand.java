@@ -43,12 +43,17 @@ final class BatchCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Image files and folders.")
+    @Parameters(arity = "0..*", paramLabel = "INPUT", description = "Image files and folders.")
     List<Path> inputs;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT_DIR",
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT_DIR",
             description = "The folder the results go to (made if missing).")
     Path output;
+
+    @Option(names = "--settings", paramLabel = "FILE.json",
+            description = "Repeat a batch: the settings file it wrote beside its report (inputs, output, style,"
+                    + " strength, post-processing, names). INPUT and -o may replace its inputs and output.")
+    Path settingsFile;
 
     @Option(names = {"-r", "--recursive"}, description = "Also the images in sub-folders, mirrored in the output.")
     boolean recursive;
@@ -81,25 +86,53 @@ final class BatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        render.checkUsage();
-        OutputFormat chosen = outputFormat();
         BatchJob.Builder builder;
-        try {
-            builder = BatchJob.builder().addInputs(inputs).setOutputFolder(output).optRecursive(recursive)
-                    .optNameTemplate(new NameTemplate(nameTemplate)).optOnExists(ExistingOutput.parse(onExists))
-                    .optReport(report).optDevice(render.devicePreference());
-            if (jobs != null) {
-                builder.optWorkers(jobs);
+        RenderSettings settings;
+        if (settingsFile != null) {
+            List<String> others = spec.commandLine().getParseResult().matchedOptions().stream()
+                    .map(o -> o.longestName())
+                    .filter(n -> !List.of("--settings", "--output", "--report", "--jobs", "--device").contains(n))
+                    .toList();
+            if (!others.isEmpty()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--settings repeats a batch as it was:"
+                        + " leave out " + String.join(", ", others) + " (INPUT, -o, --report, --jobs and --device may"
+                        + " change).");
             }
-        } catch (BatchOptionException e) {
-            throw usage(e);
+            builder = BatchJob.Builder.fromSettings(settingsFile).optDevice(render.devicePreference())
+                    .optReport(report);
+            if (inputs != null && !inputs.isEmpty()) {
+                builder.clearInputs().addInputs(inputs);
+            }
+            if (output != null) {
+                builder.setOutputFolder(output);
+            }
+            settings = builder.settings();
+        } else {
+            if (inputs == null || inputs.isEmpty() || output == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), inputs == null || inputs.isEmpty()
+                        ? "Give the images or folders to render (INPUT), or --settings of an earlier batch."
+                        : "Give the output folder with -o OUT_DIR.");
+            }
+            render.checkUsage();
+            OutputFormat chosen = outputFormat();
+            try {
+                builder = BatchJob.builder().addInputs(inputs).setOutputFolder(output).optRecursive(recursive)
+                        .optNameTemplate(new NameTemplate(nameTemplate)).optOnExists(ExistingOutput.parse(onExists))
+                        .optReport(report).optDevice(render.devicePreference());
+            } catch (BatchOptionException e) {
+                throw usage(e);
+            }
+            settings = render.settings(chosen);
+            builder.setSettings(settings);
         }
-        RenderSettings settings = render.settings(chosen);
+        if (jobs != null) {
+            builder.optWorkers(jobs);
+        }
         PrintWriter out = spec.commandLine().getOut();
         Printer printer = new Printer(out, ProgressBars.live());
         BatchJob job;
         try {
-            job = builder.setSettings(settings).optListener(printer::onEvent).build();
+            job = builder.optListener(printer::onEvent).build();
         } catch (BatchOptionException e) {
             throw usage(e);
         }

@@ -80,6 +80,20 @@ class BatchCommandTest {
                 "--strength", "0.9", "--format", "png", "--device", "cpu");
         assertEquals(2, again.exitCode());
         assertTrue(again.out().contains("0 done, 2 skipped, 2 failed"), again.out());
+
+        // The settings file repeats the batch exactly: into a new folder, the same pixels.
+        Path settings = out.resolve("toonsmith-batch-report-settings.json");
+        Path elsewhere = work.resolve("repeat");
+        Run repeated = run("batch", "--settings", settings.toString(), "-o", elsewhere.toString());
+        assertEquals(2, repeated.exitCode(), repeated.out() + repeated.err());
+        assertTrue(repeated.out().contains("2 done, 0 skipped, 2 failed"), repeated.out());
+        try (Image original = ImageReader.read(out.resolve("coffee_toonsmith-default.png"));
+                Image repeat = ImageReader.read(elsewhere.resolve("coffee_toonsmith-default.png"))) {
+            assertEquals(0, Core.norm(original.mat(), repeat.mat(), Core.NORM_INF));
+        }
+        Run mixed = run("batch", "--settings", settings.toString(), "--strength", "0.5");
+        assertEquals(2, mixed.exitCode());
+        assertTrue(mixed.err().contains("--strength"), mixed.err());
     }
 
     @Test

@@ -616,6 +616,22 @@ public final class BatchJob {
             return Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
         }
 
+        /** Drops the inputs given so far, to replace those of {@link #fromSettings}. */
+        public Builder clearInputs() {
+            inputs.clear();
+            return this;
+        }
+
+        /**
+         * A builder holding what the {@code -settings.json} file of an earlier batch records (inputs, output folder,
+         * style, strength, post-processing, names, policy), to run the same batch again or a new folder alike.
+         *
+         * @throws IOException naming the file and what is wrong with it
+         */
+        public static Builder fromSettings(Path settingsFile) throws IOException {
+            return BatchRecords.readSettings(settingsFile);
+        }
+
         /** A file or a folder (its images; its sub-folders' too with {@link #optRecursive}). */
         public Builder addInput(Path input) {
             inputs.add(Objects.requireNonNull(input, "input"));
@@ -640,6 +656,11 @@ public final class BatchJob {
         public Builder setSettings(RenderSettings value) {
             this.settings = value;
             return this;
+        }
+
+        /** The render settings given so far, or null. */
+        public RenderSettings settings() {
+            return settings;
         }
 
         public Builder optNameTemplate(NameTemplate value) {

@@ -108,6 +108,59 @@ final class BatchRecords {
         AtomicFiles.write(file, JSON.writeValueAsBytes(settings));
     }
 
+    /**
+     * A builder holding the settings a batch wrote: the same inputs, output folder, look, names and policy.
+     *
+     * @throws IOException naming the file and what is wrong with it, or the style or preset file it names
+     */
+    static BatchJob.Builder readSettings(Path file) throws IOException {
+        com.fasterxml.jackson.databind.JsonNode root;
+        try {
+            root = JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new IOException("Cannot read the batch settings " + file + ": " + e.getMessage()
+                    + ". Give the -settings.json file a batch wrote.", e);
+        }
+        com.fasterxml.jackson.databind.JsonNode render = root.path("render");
+        if (root.path("formatVersion").asInt() != FORMAT_VERSION || !render.isObject()) {
+            throw new IOException("Cannot read the batch settings " + file + ": it is not a Toonsmith batch settings"
+                    + " file (formatVersion " + FORMAT_VERSION + " with a render section). Give the -settings.json"
+                    + " file a batch wrote.");
+        }
+        RenderSettings.Builder look = RenderSettings.builder();
+        if (render.path("style").isObject()) {
+            Path style = Path.of(render.path("style").path("file").asText());
+            if (!java.nio.file.Files.isRegularFile(style)) {
+                throw new IOException("Cannot repeat the batch of " + file + ": its style file " + style
+                        + " is gone. Give the style again with --style.");
+            }
+            look.optStyle(StyleBundle.read(style));
+        }
+        look.optStrength(render.path("strength").asDouble(1.0)).optWorkingEdge(render.path("workingEdge").asInt(-1))
+                .optMaxEdge(render.path("maxEdge").asInt(0)).optTileSize(render.path("tile").asInt(0))
+                .optQuality(render.path("quality").asInt(95));
+        String format = render.path("format").asText("source");
+        if (!format.equals("source")) {
+            look.optFormat(dev.toonsmith.engine.image.OutputFormat.forPath(Path.of("x." + format)).orElseThrow(
+                    () -> new IOException("Cannot read the batch settings " + file + ": unknown format '" + format
+                            + "'.")));
+        }
+        if (render.path("post").isObject()) {
+            Path postFile = file.resolveSibling(render.path("post").path("file").asText());
+            dev.toonsmith.engine.post.Preset preset = new PresetLibrary(
+                    dev.toonsmith.engine.io.UserDirectories.platform()).load(postFile);
+            com.fasterxml.jackson.databind.JsonNode name = render.path("post").path("preset");
+            look.optPost(preset.settings(), name.isTextual() ? name.asText() : null);
+        }
+        BatchJob.Builder builder = BatchJob.builder().setSettings(look.build())
+                .optNameTemplate(new NameTemplate(root.path("nameTemplate").asText(NameTemplate.DEFAULT.pattern())))
+                .optOnExists(ExistingOutput.parse(root.path("onExists").asText("skip")))
+                .optRecursive(root.path("recursive").asBoolean(false))
+                .setOutputFolder(Path.of(root.path("output").asText()));
+        root.path("inputs").forEach(in -> builder.addInput(Path.of(in.asText())));
+        return builder;
+    }
+
     private static final List<String> COLUMNS = List.of("index", "input", "status", "output", "width", "height",
             "millis", "message");
 
