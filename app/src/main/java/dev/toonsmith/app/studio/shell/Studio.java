@@ -1,5 +1,9 @@
 package dev.toonsmith.app.studio.shell;
 
+import dev.toonsmith.app.studio.batch.BatchPage;
+import dev.toonsmith.app.studio.batch.BatchView;
+import dev.toonsmith.app.studio.batch.BatchViewModel;
+import dev.toonsmith.app.studio.batch.FolderOpener;
 import dev.toonsmith.app.studio.dialogs.Dialogs;
 import dev.toonsmith.app.studio.gallery.GalleryViewModel;
 import dev.toonsmith.app.studio.gallery.StylesPage;
@@ -71,6 +75,8 @@ public final class Studio implements AutoCloseable {
     private final WorkspaceView workspaceView;
     private final TrainViewModel train;
     private final TrainView trainView;
+    private final BatchViewModel batch;
+    private final BatchView batchView;
     private final ShellView shell;
     private volatile Renderer renderer;
     /** Whether this is the first start in this user data folder: no settings were ever saved. */
@@ -102,9 +108,13 @@ public final class Studio implements AutoCloseable {
         train = new TrainViewModel(texts, tasks, gallery, new TrainViewModel.Places(config.directories().runs(),
                 config.directories().cache().resolve("checkpoint-styles"), this::showStudioPage));
         trainView = new TrainView(train, texts, config.dialogs(), this::lastFolder);
+        batch = new BatchViewModel(texts, tasks, gallery, workspace.adjustments().presets(),
+                workspace.adjustments()::current, config.device(), FolderOpener.desktop());
+        batchView = new BatchView(batch, texts, config.dialogs(), this::lastFolder);
         List<Page> pages = List.of(new StudioPage(texts.get("nav.studio"), workspaceView),
                 new StylesPage(gallery, texts, config.dialogs()),
-                new TrainPage(texts.get("nav.train"), train, trainView));
+                new TrainPage(texts.get("nav.train"), train, trainView),
+                new BatchPage(texts.get("nav.batch"), batch, batchView));
         MainMenu menu = new MainMenu(texts, workspace, theme, new MainMenu.Actions(this::chooseAndOpen,
                 this::chooseAndImportStyle, () -> workspaceView.exportView().chooseAndExport(), this::savePreset,
                 this::quit, this::showLog, this::about));
@@ -345,6 +355,7 @@ public final class Studio implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         train.close();
+        batch.close();
         tasks.close();
         Renderer r = renderer;
         if (r != null) {
@@ -367,6 +378,14 @@ public final class Studio implements AutoCloseable {
 
     public TrainView trainView() {
         return trainView;
+    }
+
+    public BatchViewModel batch() {
+        return batch;
+    }
+
+    public BatchView batchView() {
+        return batchView;
     }
 
     public WorkspaceView workspaceView() {
