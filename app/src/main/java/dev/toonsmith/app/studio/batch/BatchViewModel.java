@@ -359,6 +359,11 @@ public final class BatchViewModel implements AutoCloseable {
         return post == null || !post.anyEnabled() ? null : post;
     }
 
+    /** The post-processing a batch started now would use; null for none. */
+    PostSettings effectivePost() {
+        return postFor(preset.get());
+    }
+
     // ---- running ----
 
     /**
@@ -517,8 +522,7 @@ public final class BatchViewModel implements AutoCloseable {
                 ended, total, clock(done.elapsed())));
         List<ItemResult> failed = done.failures();
         failures.set(failed.isEmpty() ? "" : texts.format("batch.failures", failed.size(), failed.stream()
-                .map(f -> texts.format("batch.failure", f.item().displayName(), f.message()))
-                .collect(Collectors.joining(" "))));
+                .map(this::failureSentence).collect(Collectors.joining(" "))));
         report.set(done);
         finishedFolder.set(output);
         running.set(false);
@@ -529,6 +533,13 @@ public final class BatchViewModel implements AutoCloseable {
             say(!failed.isEmpty(), texts.format("batch.summary", done.count(ItemStatus.DONE),
                     done.count(ItemStatus.SKIPPED), failed.size(), done.count(ItemStatus.CANCELLED), output));
         }
+    }
+
+    /** The engine's reason usually names the file already ("Cannot read holiday.jpg: …"); else the name leads. */
+    private String failureSentence(ItemResult failure) {
+        String file = failure.item().source().getFileName().toString();
+        return failure.message().contains(file) ? failure.message()
+                : texts.format("batch.failure", failure.item().displayName(), failure.message());
     }
 
     private void failed(EventThrottle<BatchEvent> events, Throwable failure) {
