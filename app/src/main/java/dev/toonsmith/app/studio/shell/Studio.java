@@ -17,6 +17,7 @@ import dev.toonsmith.app.studio.tasks.BackgroundTasks;
 import dev.toonsmith.app.studio.train.TrainPage;
 import dev.toonsmith.app.studio.train.TrainView;
 import dev.toonsmith.app.studio.train.TrainViewModel;
+import dev.toonsmith.app.studio.workspace.RecentPhotos;
 import dev.toonsmith.app.studio.workspace.StudioPage;
 import dev.toonsmith.app.studio.workspace.WorkspaceView;
 import dev.toonsmith.app.studio.workspace.WorkspaceViewModel;
@@ -76,6 +77,7 @@ public final class Studio implements AutoCloseable {
     private final TrainViewModel train;
     private final TrainView trainView;
     private final BatchViewModel batch;
+    private final RecentPhotos recent;
     private final BatchView batchView;
     private final ShellView shell;
     private volatile Renderer renderer;
@@ -115,8 +117,9 @@ public final class Studio implements AutoCloseable {
                 new StylesPage(gallery, texts, config.dialogs()),
                 new TrainPage(texts.get("nav.train"), train, trainView),
                 new BatchPage(texts.get("nav.batch"), batch, batchView));
-        MainMenu menu = new MainMenu(texts, workspace, theme, new MainMenu.Actions(this::chooseAndOpen,
-                this::chooseAndImportStyle, () -> workspaceView.exportView().chooseAndExport(), this::savePreset,
+        recent = new RecentPhotos(settings.getRecentFiles());
+        MainMenu menu = new MainMenu(texts, workspace, recent, theme, new MainMenu.Actions(this::chooseAndOpen,
+                this::openRecent, this::chooseAndImportStyle, () -> workspaceView.exportView().chooseAndExport(), this::savePreset,
                 this::quit, this::showLog, this::about));
         shell = new ShellView(menu, pages, new StatusBarView(status));
         scene = new Scene(shell, settings.getWindowWidth(), settings.getWindowHeight());
@@ -240,6 +243,13 @@ public final class Studio implements AutoCloseable {
         });
         workspace.splitViewProperty().addListener((obs, was, now) -> settings.setSplitView(now));
         workspace.photoProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                recent.opened(now.file());
+            }
+        });
+        recent.photos().addListener((javafx.collections.ListChangeListener<Path>) c ->
+                settings.setRecentFiles(recent.toSettings()));
+        workspace.photoProperty().addListener((obs, was, now) -> {
             if (now != null && now.file().toAbsolutePath().getParent() != null
                     && !now.file().toAbsolutePath().startsWith(samplesFolderOrNone())) {
                 settings.setLastFolder(now.file().toAbsolutePath().getParent().toString());
@@ -270,6 +280,21 @@ public final class Studio implements AutoCloseable {
 
     private void chooseAndOpen() {
         config.dialogs().chooseImage(stage, lastFolder()).ifPresent(workspace::open);
+    }
+
+    /** Opens a photo of the recent list; one that went missing is taken off the list, with a word why. */
+    private void openRecent(Path photo) {
+        if (Files.isRegularFile(photo)) {
+            workspace.open(photo);
+        } else {
+            recent.forget(photo);
+            workspace.notifications().info(texts.format("recent.missing", photo));
+        }
+    }
+
+    /** The photos last opened, newest first, as the File menu lists them. */
+    public RecentPhotos recent() {
+        return recent;
     }
 
     private void chooseAndImportStyle() {
