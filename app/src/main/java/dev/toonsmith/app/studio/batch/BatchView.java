@@ -204,6 +204,8 @@ public final class BatchView extends BorderPane {
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty ? null : item);
+                // Two or three lines fit beside a thumbnail; the whole sentence is in the tooltip.
+                setWrapText(true);
                 setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
             }
         });

@@ -530,7 +530,8 @@ public final class BatchViewModel implements AutoCloseable {
         if (done.fatal().isPresent()) {
             say(true, texts.format("batch.stopped", done.fatal().get()));
         } else {
-            say(!failed.isEmpty(), texts.format("batch.summary", done.count(ItemStatus.DONE),
+            // Failures are listed in red below the queue; the summary itself is news, not a problem.
+            say(false, texts.format("batch.summary", done.count(ItemStatus.DONE),
                     done.count(ItemStatus.SKIPPED), failed.size(), done.count(ItemStatus.CANCELLED), output));
         }
     }
