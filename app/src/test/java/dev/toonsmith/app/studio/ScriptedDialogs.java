@@ -11,6 +11,8 @@ import javafx.stage.Window;
 public final class ScriptedDialogs implements Dialogs {
 
     public volatile Path image;
+    /** The answer to "Add files…" of the Batch page. */
+    public volatile java.util.List<Path> images = java.util.List.of();
     public volatile Path style;
     public volatile Path exportTarget;
     public volatile Path proposedExport;
@@ -25,6 +27,11 @@ public final class ScriptedDialogs implements Dialogs {
     @Override
     public Optional<Path> chooseImage(Window owner, Path folder) {
         return Optional.ofNullable(image);
+    }
+
+    @Override
+    public java.util.List<Path> chooseImages(Window owner, Path folder) {
+        return images;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.toonsmith.app.studio.dialogs;
 import dev.toonsmith.app.studio.export.ExportFormat;
 import dev.toonsmith.app.studio.train.TrainViewModel.StyleDetails;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import javafx.stage.Window;
 
@@ -14,6 +15,9 @@ public interface Dialogs {
 
     /** A photo to open, starting in {@code folder} when it exists. */
     Optional<Path> chooseImage(Window owner, Path folder);
+
+    /** Photos to add to a batch, several at once; empty if the user cancelled. */
+    List<Path> chooseImages(Window owner, Path folder);
 
     /** A {@code .toon} style file to import. */
     Optional<Path> chooseStyle(Window owner, Path folder);

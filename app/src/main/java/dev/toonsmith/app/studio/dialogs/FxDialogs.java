@@ -6,6 +6,7 @@ import dev.toonsmith.ui.UiResources.Texts;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
@@ -30,15 +31,27 @@ public final class FxDialogs implements Dialogs {
 
     @Override
     public Optional<Path> chooseImage(Window owner, Path folder) {
+        FileChooser chooser = imageChooser(texts.get("dialog.open.title"), folder);
+        return Optional.ofNullable(chooser.showOpenDialog(owner)).map(File::toPath);
+    }
+
+    @Override
+    public List<Path> chooseImages(Window owner, Path folder) {
+        FileChooser chooser = imageChooser(texts.get("dialog.addFiles.title"), folder);
+        List<File> chosen = chooser.showOpenMultipleDialog(owner);
+        return chosen == null ? List.of() : chosen.stream().map(File::toPath).toList();
+    }
+
+    private FileChooser imageChooser(String title, Path folder) {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle(texts.get("dialog.open.title"));
+        chooser.setTitle(title);
         chooser.getExtensionFilters().addAll(
                 new FileChooser.ExtensionFilter(texts.get("dialog.open.images"),
                         "*.jpg", "*.jpeg", "*.png", "*.webp", "*.bmp", "*.tif", "*.tiff",
                         "*.JPG", "*.JPEG", "*.PNG", "*.WEBP", "*.BMP", "*.TIF", "*.TIFF"),
                 new FileChooser.ExtensionFilter(texts.get("dialog.allFiles"), "*"));
         startIn(chooser, folder);
-        return Optional.ofNullable(chooser.showOpenDialog(owner)).map(File::toPath);
+        return chooser;
     }
 
     @Override

@@ -26,6 +26,8 @@ public final class StudioSettings {
     private String lastStyle = dev.toonsmith.engine.style.StyleLibrary.DEFAULT_ID;
     private String lastPreset;
     private boolean splitView;
+    /** The photos last opened, newest first. */
+    private java.util.List<String> recentFiles = new java.util.ArrayList<>();
 
     public String getTheme() {
         return theme;
@@ -107,5 +109,13 @@ public final class StudioSettings {
 
     public void setSplitView(boolean splitView) {
         this.splitView = splitView;
+    }
+
+    public java.util.List<String> getRecentFiles() {
+        return recentFiles;
+    }
+
+    public void setRecentFiles(java.util.List<String> recentFiles) {
+        this.recentFiles = recentFiles == null ? new java.util.ArrayList<>() : new java.util.ArrayList<>(recentFiles);
     }
 }

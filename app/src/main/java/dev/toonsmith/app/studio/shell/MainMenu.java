@@ -3,9 +3,15 @@ package dev.toonsmith.app.studio.shell;
 import dev.toonsmith.app.studio.adjust.AdjustmentsViewModel;
 import dev.toonsmith.app.studio.canvas.ViewportModel;
 import dev.toonsmith.app.studio.settings.Theme;
+import dev.toonsmith.app.studio.workspace.RecentPhotos;
 import dev.toonsmith.app.studio.workspace.SampleViewModel;
 import dev.toonsmith.app.studio.workspace.WorkspaceViewModel;
 import dev.toonsmith.ui.UiResources.Texts;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
@@ -23,10 +29,11 @@ import org.kordamp.ikonli.material2.Material2MZ;
 public final class MainMenu extends MenuBar {
 
     /** What the menu does that is not a ViewModel command of its own. */
-    public record Actions(Runnable open, Runnable importStyle, Runnable export, Runnable savePreset, Runnable quit,
-            Runnable showLog, Runnable about) {}
+    public record Actions(Runnable open, Consumer<Path> openRecent, Runnable importStyle, Runnable export,
+            Runnable savePreset, Runnable quit, Runnable showLog, Runnable about) {}
 
-    public MainMenu(Texts texts, WorkspaceViewModel workspace, ObjectProperty<Theme> theme, Actions actions) {
+    public MainMenu(Texts texts, WorkspaceViewModel workspace, RecentPhotos recent, ObjectProperty<Theme> theme,
+            Actions actions) {
         setId("main-menu");
         setUseSystemMenuBar(true);
         AdjustmentsViewModel adjust = workspace.adjustments();
@@ -38,10 +45,18 @@ public final class MainMenu extends MenuBar {
             samples.getItems().add(item(sample.name(), null, null, () -> workspace.open(sample.file())));
         }
         samples.setDisable(samples.getItems().isEmpty());
+        Menu recentMenu = new Menu(texts.get("menu.file.recent"));
+        recentMenu.setId("menu-recent");
+        fillRecent(recentMenu, texts, recent, actions.openRecent());
+        recent.photos().addListener((javafx.collections.ListChangeListener<Path>) c ->
+                fillRecent(recentMenu, texts, recent, actions.openRecent()));
+        // Whether a file is still there is asked when the menu opens, not once at start: drives come and go.
+        recentMenu.setOnShowing(e -> fillRecent(recentMenu, texts, recent, actions.openRecent()));
         MenuItem export = item(texts.get("menu.file.export"), "Shortcut+E", Material2MZ.SAVE_ALT, actions.export());
         export.disableProperty().bind(noPhoto.or(workspace.export().runningProperty()));
         Menu file = new Menu(texts.get("menu.file"), null,
                 item(texts.get("menu.file.open"), "Shortcut+O", Material2AL.FOLDER_OPEN, actions.open()),
+                recentMenu,
                 samples,
                 item(texts.get("menu.file.importStyle"), "Shortcut+I", Material2AL.ADD, actions.importStyle()),
                 new SeparatorMenuItem(),
@@ -81,6 +96,27 @@ public final class MainMenu extends MenuBar {
                 item(texts.get("menu.help.about"), null, Material2AL.INFO, actions.about()));
 
         getMenus().addAll(file, edit, view, help);
+    }
+
+    /** One item per recent photo, its folder in the tooltip; a photo no longer there is shown disabled. */
+    private static void fillRecent(Menu menu, Texts texts, RecentPhotos recent, Consumer<Path> open) {
+        List<MenuItem> items = new ArrayList<>();
+        for (Path photo : recent.photos()) {
+            MenuItem item = new MenuItem(photo.getFileName() + "  —  " + photo.getParent());
+            item.setMnemonicParsing(false);
+            item.setDisable(!Files.isRegularFile(photo));
+            item.setOnAction(e -> open.accept(photo));
+            items.add(item);
+        }
+        if (items.isEmpty()) {
+            MenuItem none = new MenuItem(texts.get("menu.file.recent.none"));
+            none.setDisable(true);
+            items.add(none);
+        } else {
+            items.add(new SeparatorMenuItem());
+            items.add(item(texts.get("menu.file.recent.clear"), null, null, recent::clear));
+        }
+        menu.getItems().setAll(items);
     }
 
     private static MenuItem item(String text, String accelerator, org.kordamp.ikonli.Ikon icon, Runnable action) {

@@ -1,5 +1,9 @@
 package dev.toonsmith.app.studio.shell;
 
+import dev.toonsmith.app.studio.batch.BatchPage;
+import dev.toonsmith.app.studio.batch.BatchView;
+import dev.toonsmith.app.studio.batch.BatchViewModel;
+import dev.toonsmith.app.studio.batch.FolderOpener;
 import dev.toonsmith.app.studio.dialogs.Dialogs;
 import dev.toonsmith.app.studio.gallery.GalleryViewModel;
 import dev.toonsmith.app.studio.gallery.StylesPage;
@@ -13,6 +17,7 @@ import dev.toonsmith.app.studio.tasks.BackgroundTasks;
 import dev.toonsmith.app.studio.train.TrainPage;
 import dev.toonsmith.app.studio.train.TrainView;
 import dev.toonsmith.app.studio.train.TrainViewModel;
+import dev.toonsmith.app.studio.workspace.RecentPhotos;
 import dev.toonsmith.app.studio.workspace.StudioPage;
 import dev.toonsmith.app.studio.workspace.WorkspaceView;
 import dev.toonsmith.app.studio.workspace.WorkspaceViewModel;
@@ -71,6 +76,9 @@ public final class Studio implements AutoCloseable {
     private final WorkspaceView workspaceView;
     private final TrainViewModel train;
     private final TrainView trainView;
+    private final BatchViewModel batch;
+    private final RecentPhotos recent;
+    private final BatchView batchView;
     private final ShellView shell;
     private volatile Renderer renderer;
     /** Whether this is the first start in this user data folder: no settings were ever saved. */
@@ -102,11 +110,16 @@ public final class Studio implements AutoCloseable {
         train = new TrainViewModel(texts, tasks, gallery, new TrainViewModel.Places(config.directories().runs(),
                 config.directories().cache().resolve("checkpoint-styles"), this::showStudioPage));
         trainView = new TrainView(train, texts, config.dialogs(), this::lastFolder);
+        batch = new BatchViewModel(texts, tasks, gallery, workspace.adjustments().presets(),
+                workspace.adjustments()::current, config.device(), FolderOpener.desktop());
+        batchView = new BatchView(batch, texts, config.dialogs(), this::lastFolder);
         List<Page> pages = List.of(new StudioPage(texts.get("nav.studio"), workspaceView),
                 new StylesPage(gallery, texts, config.dialogs()),
-                new TrainPage(texts.get("nav.train"), train, trainView));
-        MainMenu menu = new MainMenu(texts, workspace, theme, new MainMenu.Actions(this::chooseAndOpen,
-                this::chooseAndImportStyle, () -> workspaceView.exportView().chooseAndExport(), this::savePreset,
+                new TrainPage(texts.get("nav.train"), train, trainView),
+                new BatchPage(texts.get("nav.batch"), batch, batchView));
+        recent = new RecentPhotos(settings.getRecentFiles());
+        MainMenu menu = new MainMenu(texts, workspace, recent, theme, new MainMenu.Actions(this::chooseAndOpen,
+                this::openRecent, this::chooseAndImportStyle, () -> workspaceView.exportView().chooseAndExport(), this::savePreset,
                 this::quit, this::showLog, this::about));
         shell = new ShellView(menu, pages, new StatusBarView(status));
         scene = new Scene(shell, settings.getWindowWidth(), settings.getWindowHeight());
@@ -230,6 +243,13 @@ public final class Studio implements AutoCloseable {
         });
         workspace.splitViewProperty().addListener((obs, was, now) -> settings.setSplitView(now));
         workspace.photoProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                recent.opened(now.file());
+            }
+        });
+        recent.photos().addListener((javafx.collections.ListChangeListener<Path>) c ->
+                settings.setRecentFiles(recent.toSettings()));
+        workspace.photoProperty().addListener((obs, was, now) -> {
             if (now != null && now.file().toAbsolutePath().getParent() != null
                     && !now.file().toAbsolutePath().startsWith(samplesFolderOrNone())) {
                 settings.setLastFolder(now.file().toAbsolutePath().getParent().toString());
@@ -260,6 +280,21 @@ public final class Studio implements AutoCloseable {
 
     private void chooseAndOpen() {
         config.dialogs().chooseImage(stage, lastFolder()).ifPresent(workspace::open);
+    }
+
+    /** Opens a photo of the recent list; one that went missing is taken off the list, with a word why. */
+    private void openRecent(Path photo) {
+        if (Files.isRegularFile(photo)) {
+            workspace.open(photo);
+        } else {
+            recent.forget(photo);
+            workspace.notifications().info(texts.format("recent.missing", photo));
+        }
+    }
+
+    /** The photos last opened, newest first, as the File menu lists them. */
+    public RecentPhotos recent() {
+        return recent;
     }
 
     private void chooseAndImportStyle() {
@@ -345,6 +380,7 @@ public final class Studio implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         train.close();
+        batch.close();
         tasks.close();
         Renderer r = renderer;
         if (r != null) {
@@ -367,6 +403,14 @@ public final class Studio implements AutoCloseable {
 
     public TrainView trainView() {
         return trainView;
+    }
+
+    public BatchViewModel batch() {
+        return batch;
+    }
+
+    public BatchView batchView() {
+        return batchView;
     }
 
     public WorkspaceView workspaceView() {

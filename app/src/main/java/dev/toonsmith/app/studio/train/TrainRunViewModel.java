@@ -1,6 +1,7 @@
 package dev.toonsmith.app.studio.train;
 
 import dev.toonsmith.app.studio.tasks.BackgroundTasks;
+import dev.toonsmith.app.studio.tasks.EventThrottle;
 import dev.toonsmith.engine.train.CheckpointInfo;
 import dev.toonsmith.engine.train.MetricsPoint;
 import dev.toonsmith.engine.train.RunFolder;

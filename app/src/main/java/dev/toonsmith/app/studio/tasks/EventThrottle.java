@@ -1,4 +1,4 @@
-package dev.toonsmith.app.studio.train;
+package dev.toonsmith.app.studio.tasks;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,8 +13,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * Collects items from any thread and hands them to the UI thread in batches, at most once per interval: a run of
- * 20 steps a second must not post 20 redraws a second to the UI thread. The first item after a quiet spell goes out
+ * Collects items from any thread and hands them to the UI thread in batches, at most once per interval: a training
+ * run of 20 steps a second, or a batch finishing small images on several threads, must not post 20 redraws a second
+ * to the UI thread. The first item after a quiet spell goes out
  * after one interval at most, so nothing waits for the next one.
  *
  * @param <T> the items
@@ -22,7 +23,7 @@ import java.util.function.Consumer;
 public final class EventThrottle<T> implements AutoCloseable {
 
     private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "toonsmith-train-throttle");
+        Thread t = new Thread(r, "toonsmith-event-throttle");
         t.setDaemon(true);
         return t;
     });

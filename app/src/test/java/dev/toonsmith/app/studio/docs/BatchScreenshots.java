@@ -1,0 +1,130 @@
+package dev.toonsmith.app.studio.docs;
+
+import dev.toonsmith.app.studio.ScriptedDialogs;
+import dev.toonsmith.app.studio.batch.BatchViewModel;
+import dev.toonsmith.app.studio.batch.OutputChoice;
+import dev.toonsmith.app.studio.canvas.FxImages;
+import dev.toonsmith.app.studio.render.Rasters;
+import dev.toonsmith.app.studio.shell.Studio;
+import dev.toonsmith.app.studio.shell.StudioOptions;
+import dev.toonsmith.engine.image.Image;
+import dev.toonsmith.engine.image.ImageWriter;
+import dev.toonsmith.engine.image.WriteOptions;
+import dev.toonsmith.engine.io.UserDirectories;
+import dev.toonsmith.engine.runtime.DevicePreference;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+/**
+ * Not a test: makes the Batch page's screenshot in {@code docs/} from a real batch, in a real window (run it under
+ * Xvfb). It copies the sample photos into a work folder with one JPEG cut short (as a failed download leaves it),
+ * runs them through the default style and a preset, and saves the page with the finished queue and its failure.
+ *
+ * <pre>
+ * xvfb-run -a -s "-screen 0 1600x1000x24" java -Dai.djl.offline=true -Dprism.order=sw \
+ *     -cp "app/target/classes:app/target/test-classes:app/target/lib/*" \
+ *     dev.toonsmith.app.studio.docs.BatchScreenshots HOME WORK SAMPLES OUT_PNG [PRESET]
+ * </pre>
+ */
+public final class BatchScreenshots {
+
+    private BatchScreenshots() {}
+
+    public static void main(String[] args) throws Exception {
+        Path home = Path.of(args[0]);
+        Path work = Path.of(args[1]);
+        Path samples = Path.of(args[2]);
+        Path png = Path.of(args[3]);
+        String preset = args.length > 4 ? args[4] : "Clean cel";
+        Path photos = work.resolve("holiday-photos");
+        Path out = work.resolve("cartoons");
+        Files.createDirectories(photos);
+        try (Stream<Path> files = Files.list(samples)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".jpg")).sorted().toList()) {
+                Files.copy(f, photos.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        // A download that stopped half-way: the JPEG's data ends before its end marker.
+        byte[] whole = Files.readAllBytes(samples.resolve("countryside.jpg"));
+        Files.write(photos.resolve("holiday.jpg"), java.util.Arrays.copyOf(whole, whole.length / 3));
+
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        Platform.startup(() -> started.complete(null));
+        started.get();
+        Studio studio = fx(() -> {
+            Stage stage = new Stage();
+            Studio.Config config = new Studio.Config(new UserDirectories(home), samples, new ScriptedDialogs(),
+                    DevicePreference.AUTO, home.resolve("logs/studio.log"), Platform::runLater);
+            return Studio.open(stage, config, new StudioOptions(null, null, preset, "light", 1500, 940, false, null,
+                    false));
+        });
+        waitFor(() -> studio.workspace().readyProperty().get() && studio.gallery().loadedProperty().get(), 180);
+        fx(() -> {
+            studio.shell().select("batch");
+            BatchViewModel batch = studio.batch();
+            batch.useCurrentLook();
+            batch.addInputs(List.of(photos));
+            batch.outputFolderProperty().set(out);
+            batch.formatProperty().set(OutputChoice.JPG);
+            batch.maxEdgeProperty().set(1024);
+            return null;
+        });
+        waitFor(() -> studio.batch().rows().size() == 9, 60);
+        fx(() -> {
+            studio.batch().start();
+            return null;
+        });
+        waitFor(() -> studio.batch().reportProperty().get() != null && !studio.batch().runningProperty().get(), 1800);
+        // Thumbnails and the last table redraw.
+        Thread.sleep(2000);
+        save(studio, png);
+        fx(() -> {
+            System.out.println(studio.batch().messageProperty().get());
+            System.out.println(studio.batch().failuresProperty().get());
+            studio.close();
+            Platform.exit();
+            return null;
+        });
+        System.exit(0);
+    }
+
+    private static void save(Studio studio, Path file) throws Exception {
+        fx(() -> {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            try (Image image = Rasters.toImage(FxImages.toRaster(studio.scene().snapshot(null)))) {
+                ImageWriter.write(image, file, WriteOptions.defaults());
+            }
+            System.out.println("Wrote " + file);
+            return null;
+        });
+    }
+
+    private static <T> T fx(Callable<T> action) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(action.call());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result.get(120, TimeUnit.SECONDS);
+    }
+
+    private static void waitFor(Callable<Boolean> condition, int seconds) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!fx(condition)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("timed out");
+            }
+            Thread.sleep(500);
+        }
+    }
+}
