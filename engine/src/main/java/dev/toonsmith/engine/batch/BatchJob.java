@@ -293,7 +293,8 @@ public final class BatchJob {
             progress = tally.count(result);
         }
         if (result.status() == ItemStatus.FAILED) {
-            log.warn("{}: {}", result.item().displayName(), result.message());
+            // Reported to the user by the listener and the report; the log keeps it for the record.
+            log.info("{}: {}", result.item().displayName(), result.message());
         }
         emit(new BatchEvent.ItemFinished(result, progress));
     }
@@ -439,7 +440,8 @@ public final class BatchJob {
 
         private void stop(String why) {
             if (fatal.compareAndSet(null, why)) {
-                log.error("Batch stopped: {}", why);
+                // Reported by the report and the front end; logged for the record only.
+                log.info("Batch stopped: {}", why);
                 threads.forEach(Thread::interrupt);
             }
         }
