@@ -49,14 +49,17 @@ public final class Stylizer implements AutoCloseable {
     private final boolean ownsManager;
     private final long memoryBudget;
     private final int workingEdge;
+    /** The style's name for messages, or null for a generator being trained (whose NaNs training handles). */
+    private final String styleName;
     // Stylize calls share the read side; close() takes the write side, so it waits for calls in flight
     // instead of freeing the weights under them.
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private boolean closed;
 
     private Stylizer(GeneratorSpec spec, Block generator, NDManager manager, boolean ownsManager, long memoryBudget,
-            int workingEdge) {
+            int workingEdge, String styleName) {
         this.spec = Objects.requireNonNull(spec, "spec");
+        this.styleName = styleName;
         this.workingEdge = workingEdge;
         this.generator = Objects.requireNonNull(generator, "generator");
         this.manager = Objects.requireNonNull(manager, "manager");
@@ -73,7 +76,7 @@ public final class Stylizer implements AutoCloseable {
      * stylizer leaves the generator and its manager alone.
      */
     public static Stylizer over(GeneratorSpec spec, Block generator, NDManager manager) {
-        return new Stylizer(spec, generator, manager, false, TilePlan.DEFAULT_MEMORY_BUDGET, 0);
+        return new Stylizer(spec, generator, manager, false, TilePlan.DEFAULT_MEMORY_BUDGET, 0, null);
     }
 
     /** A stylizer that owns {@code manager} (and the generator's parameters in it) and closes it. */
@@ -89,7 +92,7 @@ public final class Stylizer implements AutoCloseable {
         if (workingEdge < 0) {
             throw new IllegalArgumentException("workingEdge must be 0 or positive, got " + workingEdge);
         }
-        return new Stylizer(spec, generator, manager, true, TilePlan.DEFAULT_MEMORY_BUDGET, workingEdge);
+        return new Stylizer(spec, generator, manager, true, TilePlan.DEFAULT_MEMORY_BUDGET, workingEdge, null);
     }
 
     /**
@@ -102,7 +105,12 @@ public final class Stylizer implements AutoCloseable {
         NDManager weights = NDManager.newBaseManager(device);
         try {
             Block generator = style.newGenerator(weights, device);
-            return owning(style.spec(), generator, weights, style.manifest().workingEdge());
+            int edge = style.manifest().workingEdge();
+            if (edge < 0) {
+                throw new IllegalArgumentException("workingEdge must be 0 or positive, got " + edge);
+            }
+            return new Stylizer(style.spec(), generator, weights, true, TilePlan.DEFAULT_MEMORY_BUDGET, edge,
+                    style.manifest().name());
         } catch (RuntimeException | Error e) {
             weights.close();
             throw e;
@@ -305,6 +313,10 @@ public final class Stylizer implements AutoCloseable {
             NDArray x = TensorCodec.toTensor(padded, maxValue, scope, scope.getDevice());
             NDArray y = generator.forward(new ParameterStore(scope, false), new NDList(x), false, params)
                     .singletonOrThrow();
+            // Before the codec clamps to the pixel range, which would turn NaN into a plausible white.
+            if (styleName != null && (y.isNaN().any().getBoolean() || y.isInfinite().any().getBoolean())) {
+                throw new NonFiniteOutputException(styleName);
+            }
             Mat full = TensorCodec.toMat(y, maxValue);
             if (full.cols() == w && full.rows() == h) {
                 return full;

@@ -42,9 +42,52 @@ final class SafetensorsHeader {
     record Tensor(String name, String dtype, Shape shape, long begin, long end) {}
 
     private final Map<String, Tensor> tensors;
+    private final long dataStart;
 
-    private SafetensorsHeader(Map<String, Tensor> tensors) {
+    private SafetensorsHeader(Map<String, Tensor> tensors, long dataStart) {
         this.tensors = Collections.unmodifiableMap(tensors);
+        this.dataStart = dataStart;
+    }
+
+    /**
+     * The first floating-point tensor of {@code bytes} (the file this header was parsed from) that holds a NaN or
+     * an infinity, or empty. Such weights draw a white or black picture, never a cartoon.
+     */
+    java.util.Optional<String> nonFiniteTensor(byte[] bytes) {
+        ByteBuffer data = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        for (Tensor t : tensors.values()) {
+            long from = dataStart + t.begin();
+            long to = dataStart + t.end();
+            switch (t.dtype()) {
+                case "F32" -> {
+                    for (long i = from; i + 4 <= to; i += 4) {
+                        if (!Float.isFinite(data.getFloat((int) i))) {
+                            return java.util.Optional.of(t.name());
+                        }
+                    }
+                }
+                case "F64" -> {
+                    for (long i = from; i + 8 <= to; i += 8) {
+                        if (!Double.isFinite(data.getDouble((int) i))) {
+                            return java.util.Optional.of(t.name());
+                        }
+                    }
+                }
+                case "F16", "BF16" -> {
+                    // Both keep their exponent in the bits under 0x7C00 (F16) or 0x7F80 (BF16); all ones is NaN or inf.
+                    int mask = t.dtype().equals("F16") ? 0x7C00 : 0x7F80;
+                    for (long i = from; i + 2 <= to; i += 2) {
+                        if ((data.getShort((int) i) & mask) == mask) {
+                            return java.util.Optional.of(t.name());
+                        }
+                    }
+                }
+                default -> {
+                    // Integer tensors are always finite.
+                }
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** Tensors by name, in file order. */
@@ -108,7 +151,7 @@ final class SafetensorsHeader {
             Tensor t = tensor(field.getKey(), field.getValue(), dataLength, entry, file);
             tensors.put(t.name(), t);
         }
-        return new SafetensorsHeader(tensors);
+        return new SafetensorsHeader(tensors, 8 + headerLength);
     }
 
     private static Tensor tensor(String name, JsonNode node, long dataLength, String entry, Path file)

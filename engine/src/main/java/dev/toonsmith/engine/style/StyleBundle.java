@@ -56,6 +56,8 @@ public final class StyleBundle {
     private final GeneratorSpec spec;
     private final byte[] weights;
     private final byte[] thumbnailPng;
+    /** The largest thumbnail side the studio will decode. */
+    static final int MAX_THUMBNAIL_SIDE = 4096;
     private final long parameterCount;
 
     private StyleBundle(Path file, long fileSize, StyleManifest manifest, GeneratorSpec spec, byte[] weights,
@@ -263,6 +265,12 @@ public final class StyleBundle {
         }
         SafetensorsHeader header = SafetensorsHeader.parse(weights, manifest.weights(), file);
         ParameterLayout.of(spec).check(header, manifest.weights(), file);
+        java.util.Optional<String> broken = header.nonFiniteTensor(weights);
+        if (broken.isPresent()) {
+            throw new StyleFormatException(file, manifest.weights() + " holds NaN or infinite values (in '"
+                    + broken.get() + "'), which would draw a blank picture",
+                    "it was saved from a training run that diverged; export the style again from an earlier checkpoint");
+        }
         return header.elementCount();
     }
 
@@ -278,6 +286,18 @@ public final class StyleBundle {
         }
         if (png.length > MAX_THUMBNAIL_BYTES) {
             throw tooLarge(file, manifest.thumbnail(), MAX_THUMBNAIL_BYTES);
+        }
+        // From the IHDR header, before anything decodes it: a few kilobytes of PNG can hold a 30000x30000 image
+        // that takes gigabytes to show.
+        if (png.length < 24) {
+            throw new StyleFormatException(file, "its thumbnail '" + manifest.thumbnail() + "' is truncated", DAMAGED);
+        }
+        long width = ByteBuffer.wrap(png, 16, 4).getInt() & 0xFFFFFFFFL;
+        long height = ByteBuffer.wrap(png, 20, 4).getInt() & 0xFFFFFFFFL;
+        if (width == 0 || height == 0 || width > MAX_THUMBNAIL_SIDE || height > MAX_THUMBNAIL_SIDE) {
+            throw new StyleFormatException(file, "its thumbnail '" + manifest.thumbnail() + "' is " + width + "x"
+                    + height + " pixels; a thumbnail is at most " + MAX_THUMBNAIL_SIDE + " pixels a side",
+                    "ask the style's author for a copy with a normal thumbnail");
         }
     }
 

@@ -211,6 +211,44 @@ class StyleFormatTest {
     }
 
     @Test
+    void weightsHoldingNaNAreRefusedAtLoadNotDrawnAsAWhitePicture() throws Exception {
+        Map<String, byte[]> entries = standard();
+        entries.put(StyleManifest.WEIGHTS_ENTRY, StyleFixtures.weights(SPEC, name -> true, a -> a.mul(Float.NaN)));
+        assertMessage(zip(entries), "generator.safetensors holds NaN or infinite values (in '");
+        entries.put(StyleManifest.WEIGHTS_ENTRY, StyleFixtures.weights(SPEC, name -> true,
+                a -> a.add(Float.POSITIVE_INFINITY)));
+        assertMessage(zip(entries), "holds NaN or infinite values");
+    }
+
+    @Test
+    void finiteWeightsThatDrawNaNAreAnErrorNamingTheStyle() throws Exception {
+        // Weights so large that the activations overflow: the file is fine, the drawing is not.
+        Map<String, byte[]> entries = standard();
+        entries.put(StyleManifest.WEIGHTS_ENTRY, StyleFixtures.weights(SPEC, name -> true, a -> a.mul(1e30f)));
+        StyleBundle bundle = StyleBundle.read(zip(entries));
+        try (dev.toonsmith.engine.infer.Stylizer stylizer = dev.toonsmith.engine.infer.Stylizer.load(bundle,
+                dev.toonsmith.engine.runtime.DevicePreference.CPU);
+                dev.toonsmith.engine.image.Image photo = dev.toonsmith.engine.image.Image.wrap(
+                        new org.opencv.core.Mat(40, 48, org.opencv.core.CvType.CV_8UC3,
+                                new org.opencv.core.Scalar(30, 120, 200)))) {
+            dev.toonsmith.engine.infer.NonFiniteOutputException e = assertThrows(
+                    dev.toonsmith.engine.infer.NonFiniteOutputException.class,
+                    () -> stylizer.stylize(photo, dev.toonsmith.engine.infer.StylizeOptions.defaults()));
+            assertTrue(e.getMessage().contains("'Round'") && e.getMessage().contains("NaN"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aHugeThumbnailIsRefusedFromItsHeaderBeforeAnythingDecodesIt() throws Exception {
+        byte[] png = StyleFixtures.png();
+        // IHDR's width and height, big-endian, at bytes 16 and 20: a 30000x30000 image in a few bytes.
+        java.nio.ByteBuffer.wrap(png, 16, 8).putInt(30000).putInt(30000);
+        Map<String, byte[]> entries = standard();
+        entries.put(StyleManifest.THUMBNAIL_ENTRY, png);
+        assertMessage(zip(entries), "is 30000x30000 pixels; a thumbnail is at most 4096 pixels a side");
+    }
+
+    @Test
     void weightsOfAnotherArchitecture() throws Exception {
         Map<String, byte[]> entries = standard();
         entries.put(StyleManifest.WEIGHTS_ENTRY, StyleFixtures.weights(new CartoonGanSpec(4, 1)));
