@@ -43,10 +43,7 @@ import org.opencv.imgproc.Imgproc;
  */
 public final class Stylizer implements AutoCloseable {
 
-    private final GeneratorSpec spec;
-    private final Block generator;
-    private final NDManager manager;
-    private final boolean ownsManager;
+    private final Generator generator;
     private final long memoryBudget;
     private final int workingEdge;
     /** The style's name for messages, or null for a generator being trained (whose NaNs training handles). */
@@ -56,18 +53,11 @@ public final class Stylizer implements AutoCloseable {
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private boolean closed;
 
-    private Stylizer(GeneratorSpec spec, Block generator, NDManager manager, boolean ownsManager, long memoryBudget,
-            int workingEdge, String styleName) {
-        this.spec = Objects.requireNonNull(spec, "spec");
-        this.styleName = styleName;
-        this.workingEdge = workingEdge;
+    private Stylizer(Generator generator, long memoryBudget, int workingEdge, String styleName) {
         this.generator = Objects.requireNonNull(generator, "generator");
-        this.manager = Objects.requireNonNull(manager, "manager");
-        this.ownsManager = ownsManager;
+        this.workingEdge = workingEdge;
+        this.styleName = styleName;
         this.memoryBudget = memoryBudget;
-        if (!generator.isInitialized()) {
-            throw new IllegalArgumentException("the generator must be initialized (or loaded) first");
-        }
         OpenCv.load();
     }
 
@@ -76,7 +66,8 @@ public final class Stylizer implements AutoCloseable {
      * stylizer leaves the generator and its manager alone.
      */
     public static Stylizer over(GeneratorSpec spec, Block generator, NDManager manager) {
-        return new Stylizer(spec, generator, manager, false, TilePlan.DEFAULT_MEMORY_BUDGET, 0, null);
+        return new Stylizer(new BlockGenerator(spec, generator, manager, false), TilePlan.DEFAULT_MEMORY_BUDGET, 0,
+                null);
     }
 
     /** A stylizer that owns {@code manager} (and the generator's parameters in it) and closes it. */
@@ -92,7 +83,8 @@ public final class Stylizer implements AutoCloseable {
         if (workingEdge < 0) {
             throw new IllegalArgumentException("workingEdge must be 0 or positive, got " + workingEdge);
         }
-        return new Stylizer(spec, generator, manager, true, TilePlan.DEFAULT_MEMORY_BUDGET, workingEdge, null);
+        return new Stylizer(new BlockGenerator(spec, generator, manager, true), TilePlan.DEFAULT_MEMORY_BUDGET,
+                workingEdge, null);
     }
 
     /**
@@ -109,8 +101,8 @@ public final class Stylizer implements AutoCloseable {
             if (edge < 0) {
                 throw new IllegalArgumentException("workingEdge must be 0 or positive, got " + edge);
             }
-            return new Stylizer(style.spec(), generator, weights, true, TilePlan.DEFAULT_MEMORY_BUDGET, edge,
-                    style.manifest().name());
+            return new Stylizer(new BlockGenerator(style.spec(), generator, weights, true),
+                    TilePlan.DEFAULT_MEMORY_BUDGET, edge, style.manifest().name());
         } catch (RuntimeException | Error e) {
             weights.close();
             throw e;
@@ -118,8 +110,22 @@ public final class Stylizer implements AutoCloseable {
     }
 
     /** The architecture this stylizer runs. */
-    public GeneratorSpec spec() {
-        return spec;
+    public GeneratorTraits traits() {
+        return generator.traits();
+    }
+
+    /**
+     * A stylizer over any {@link Generator} (an imported model, say), which it owns and closes.
+     *
+     * @param workingEdge the longest edge it draws at by default, 0 for every photo's full resolution
+     * @param styleName the style's name for messages
+     */
+    public static Stylizer of(Generator generator, int workingEdge, String styleName) {
+        if (workingEdge < 0) {
+            throw new IllegalArgumentException("workingEdge must be 0 or positive, got " + workingEdge);
+        }
+        return new Stylizer(generator, TilePlan.DEFAULT_MEMORY_BUDGET, workingEdge,
+                Objects.requireNonNull(styleName, "styleName"));
     }
 
     /** The longest edge the generator runs at by default; 0 for every photo's full resolution. */
@@ -129,7 +135,7 @@ public final class Stylizer implements AutoCloseable {
 
     /** Where the generator runs. */
     public Device device() {
-        return manager.getDevice();
+        return generator.device();
     }
 
     /** Stylizes {@code input}; the caller owns the returned image. */
@@ -250,12 +256,13 @@ public final class Stylizer implements AutoCloseable {
     }
 
     private void render(Mat colour, double maxValue, Mat out, int tileSize, TileProgress progress) {
-        TilePlan plan = TilePlan.of(colour.cols(), colour.rows(), spec, tileSize, memoryBudget);
+        GeneratorTraits traits = generator.traits();
+        TilePlan plan = TilePlan.of(colour.cols(), colour.rows(), traits, tileSize, memoryBudget);
         TileCanvas canvas = new TileCanvas(out);
-        try (NDManager call = manager.newSubManager()) {
-            PairList<String, Object> params = null;
-            if (!plan.isSingle()) {
-                params = recordStatistics(colour, maxValue, call).asBlockParams();
+        try (NDManager call = generator.newScope()) {
+            NormStatistics params = null;
+            if (!plan.isSingle() && traits.replaysNormStatistics()) {
+                params = recordStatistics(colour, maxValue, call);
             }
             int total = plan.tiles().size();
             int done = 0;
@@ -277,7 +284,7 @@ public final class Stylizer implements AutoCloseable {
      */
     private NormStatistics recordStatistics(Mat colour, double maxValue, NDManager call) {
         long pixels = (long) colour.cols() * colour.rows();
-        long budgetPixels = Math.max(1, memoryBudget / spec.inferenceBytesPerPixel());
+        long budgetPixels = Math.max(1, memoryBudget / generator.traits().bytesPerPixel());
         // A quarter of the pixels is plenty for per-channel means and variances, and saves most of a pass.
         long statisticsPixels = Math.min(budgetPixels, Math.max(TilePlan.MIN_STATISTICS_PIXELS, pixels / 4));
         Mat source = colour;
@@ -288,7 +295,7 @@ public final class Stylizer implements AutoCloseable {
                     0, 0, Imgproc.INTER_AREA);
         }
         NormStatistics statistics = new NormStatistics();
-        run(source, maxValue, call, statistics.asBlockParams()).release();
+        run(source, maxValue, call, statistics).release();
         statistics.setMode(NormStatistics.Mode.REPLAY);
         if (source != colour) {
             source.release();
@@ -298,7 +305,7 @@ public final class Stylizer implements AutoCloseable {
     }
 
     /** The network's output for {@code region}, as a {@code CV_32FC3} BGR matrix of the region's size. */
-    private Mat run(Mat region, double maxValue, NDManager call, PairList<String, Object> params) {
+    private Mat run(Mat region, double maxValue, NDManager call, NormStatistics statistics) {
         int w = region.cols();
         int h = region.rows();
         int paddedW = paddedSide(w);
@@ -311,8 +318,7 @@ public final class Stylizer implements AutoCloseable {
         }
         try (NDManager scope = call.newSubManager()) {
             NDArray x = TensorCodec.toTensor(padded, maxValue, scope, scope.getDevice());
-            NDArray y = generator.forward(new ParameterStore(scope, false), new NDList(x), false, params)
-                    .singletonOrThrow();
+            NDArray y = generator.draw(x, scope, statistics);
             // Before the codec clamps to the pixel range, which would turn NaN into a plausible white.
             if (styleName != null && (y.isNaN().any().getBoolean() || y.isInfinite().any().getBoolean())) {
                 throw new NonFiniteOutputException(styleName);
@@ -332,7 +338,8 @@ public final class Stylizer implements AutoCloseable {
     }
 
     private int paddedSide(int side) {
-        return TilePlan.roundUp(Math.max(side, spec.minimumSide()), spec.sizeMultiple());
+        GeneratorTraits traits = generator.traits();
+        return TilePlan.roundUp(Math.max(side, traits.minimumSide()), traits.sizeMultiple());
     }
 
     private static void checkCancelled() {
@@ -348,9 +355,7 @@ public final class Stylizer implements AutoCloseable {
         try {
             if (!closed) {
                 closed = true;
-                if (ownsManager) {
-                    manager.close();
-                }
+                generator.close();
             }
         } finally {
             lifecycle.writeLock().unlock();

@@ -49,14 +49,17 @@ record TilePlan(List<Tile> tiles, int tileSize, int feather) {
     }
 
     /**
-     * Plans an image of {@code width x height} for {@code spec}.
+     * Plans an image of {@code width x height} for a generator with these traits.
      *
      * @param requestedTile the tile input edge asked for, or 0 for automatic (from the memory budget)
      * @param memoryBudget bytes of native memory one tile may use, for the automatic size
      */
-    static TilePlan of(int width, int height, GeneratorSpec spec, int requestedTile, long memoryBudget) {
-        int multiple = spec.sizeMultiple();
-        int margin = roundUp(spec.receptiveRadius(), multiple);
+    static TilePlan of(int width, int height, GeneratorTraits traits, int requestedTile, long memoryBudget) {
+        int multiple = traits.sizeMultiple();
+        // Without replayed statistics a tile normalises by its own content: twice the context keeps that close
+        // to the whole image's.
+        int margin = roundUp(traits.replaysNormStatistics() ? traits.receptiveRadius() : 2 * traits.receptiveRadius(),
+                multiple);
         int feather = roundUp(FEATHER, multiple);
         int minTile = 2 * (margin + feather) + MIN_CORE;
         int tile;
@@ -65,7 +68,7 @@ record TilePlan(List<Tile> tiles, int tileSize, int feather) {
             tile = Math.max(roundDown(requestedTile, multiple), minTile);
             single = width <= tile && height <= tile;
         } else {
-            long budgetPixels = Math.max(1, memoryBudget / spec.inferenceBytesPerPixel());
+            long budgetPixels = Math.max(1, memoryBudget / traits.bytesPerPixel());
             tile = Math.max(roundDown((int) Math.min(Integer.MAX_VALUE, (long) Math.sqrt(budgetPixels)), 64), minTile);
             single = (long) width * height <= budgetPixels;
         }

@@ -87,10 +87,10 @@ class StylizerTest {
                 try (Image photo = TestImages.load("chelsea-300.png");
                         Image untiled = stylizer.stylize(photo, StylizeOptions.defaults());
                         Image tiled = stylizer.stylize(photo, StylizeOptions.defaults().withTileSize(1))) {
-                    TilePlan plan = TilePlan.of(300, 199, stylizer.spec(), 1, TilePlan.DEFAULT_MEMORY_BUDGET);
+                    TilePlan plan = TilePlan.of(300, 199, stylizer.traits(), 1, TilePlan.DEFAULT_MEMORY_BUDGET);
                     assertTrue(plan.tiles().size() >= 4, "the photo is cut into " + plan.tiles().size() + " tiles");
                     double mad = meanAbsoluteDifference(untiled, tiled);
-                    assertTrue(mad <= 2.0 / 255, stylizer.spec().describe() + ": tiled differs by " + mad * 255 + "/255");
+                    assertTrue(mad <= 2.0 / 255, stylizer.traits() + ": tiled differs by " + mad * 255 + "/255");
                     assertTrue(meanAbsoluteDifference(photo, tiled) > 0.02, "the tiles were stylized");
                 }
             }
