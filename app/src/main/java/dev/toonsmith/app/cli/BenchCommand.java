@@ -260,7 +260,7 @@ final class BenchCommand implements Callable<Integer> {
         Preset preset = new PresetLibrary(UserDirectories.platform())
                 .resolve(lookPreset == null ? LOOK_PRESET : lookPreset);
         List<LookResult> results = new ArrayList<>();
-        try (Stylizer stylizer = Stylizer.load(bundle, preference)) {
+        try (Stylizer stylizer = dev.toonsmith.engine.imported.Stylizers.load(bundle, preference)) {
             out.println("Style '" + bundle.manifest().name() + "' and preset '" + preset.name() + "' on "
                     + TorchRuntime.describe(stylizer.device()));
             for (Path file : photos) {

@@ -280,7 +280,7 @@ public final class Benchmark {
         Path file = writeFreshStyle(spec, folder);
         long start = System.nanoTime();
         StyleBundle bundle = StyleBundle.read(file);
-        try (Stylizer stylizer = Stylizer.load(bundle, device)) {
+        try (Stylizer stylizer = dev.toonsmith.engine.imported.Stylizers.load(bundle, device)) {
             double loadMillis = (System.nanoTime() - start) / 1e6;
             progress.accept(String.format(Locale.ROOT, "%s: %,d parameters, loaded in %.0f ms",
                     spec.describe(), bundle.parameterCount(), loadMillis));

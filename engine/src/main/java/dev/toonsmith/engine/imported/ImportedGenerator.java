@@ -183,10 +183,15 @@ public final class ImportedGenerator implements Generator {
                 + convention.layout() + " " + convention.channels() + " " + convention.range().id() + ")";
     }
 
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** Frees the model; a second call does nothing (a stylizer and its lender may both close it). */
     @Override
     public void close() {
-        model.close();
-        scopes.close();
+        if (closed.compareAndSet(false, true)) {
+            model.close();
+            scopes.close();
+        }
     }
 
     /** An imported model whose output cannot be a picture: the file and the problem named. */

@@ -23,7 +23,7 @@ public final class Architectures {
 
     private Architectures() {}
 
-    /** Registered names, the fast default first. */
+    /** Registered names of the architectures Toonsmith builds and trains, the fast default first. */
     public static List<String> names() {
         return List.copyOf(REGISTRY.keySet());
     }
@@ -38,6 +38,9 @@ public final class Architectures {
      * @throws InvalidArchitectureException for an unknown name, an unknown hyperparameter or a value out of range
      */
     public static GeneratorSpec spec(String name, Map<String, ?> hyperparameters) {
+        if (ImportedSpec.NAME.equals(name)) {
+            return ImportedSpec.parse(hyperparameters);
+        }
         Entry entry = REGISTRY.get(name);
         if (entry == null) {
             throw new InvalidArchitectureException(

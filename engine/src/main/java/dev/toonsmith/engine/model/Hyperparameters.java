@@ -37,6 +37,17 @@ final class Hyperparameters {
         return v;
     }
 
+    String choice(String name, String defaultValue, java.util.List<String> allowed) {
+        read.add(name);
+        Object value = given.getOrDefault(name, defaultValue);
+        if (!(value instanceof String text) || !allowed.contains(text)) {
+            throw new InvalidArchitectureException(
+                    architecture + " hyperparameter '" + name + "' must be one of " + allowed + ", got " + value);
+        }
+        resolved.put(name, text);
+        return text;
+    }
+
     boolean flag(String name, boolean defaultValue) {
         read.add(name);
         Object value = given.getOrDefault(name, defaultValue);

@@ -5,6 +5,7 @@ import dev.toonsmith.engine.image.ImageFormatException;
 import dev.toonsmith.engine.image.ImageOps;
 import dev.toonsmith.engine.image.ImageReader;
 import dev.toonsmith.engine.image.ImageWriter;
+import dev.toonsmith.engine.imported.Stylizers;
 import dev.toonsmith.engine.infer.Stylizer;
 import dev.toonsmith.engine.infer.TileProgress;
 import dev.toonsmith.engine.post.PostProcess;
@@ -40,7 +41,7 @@ public final class RenderPipeline implements AutoCloseable {
     /** A pipeline that loads the settings' style (if any) on {@code device}, and frees it on {@link #close}. */
     public static RenderPipeline open(RenderSettings settings, DevicePreference device) {
         Objects.requireNonNull(device, "device");
-        Stylizer stylizer = settings.style().map(style -> Stylizer.load(style, device)).orElse(null);
+        Stylizer stylizer = settings.style().map(style -> Stylizers.load(style, device)).orElse(null);
         return new RenderPipeline(settings, stylizer, true);
     }
 

@@ -9,6 +9,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import dev.toonsmith.engine.model.GeneratorSpec;
+import dev.toonsmith.engine.model.ImportedSpec;
 import dev.toonsmith.engine.model.InvalidArchitectureException;
 import java.io.EOFException;
 import java.io.IOException;
@@ -144,6 +145,11 @@ public final class StyleBundle {
     }
 
     /** The generator architecture, resolved from the manifest. */
+    /** Whether this style carries a model from elsewhere (TorchScript, ONNX) rather than our own weights. */
+    public boolean isImported() {
+        return spec instanceof ImportedSpec;
+    }
+
     public GeneratorSpec spec() {
         return spec;
     }
@@ -197,6 +203,10 @@ public final class StyleBundle {
     public Block newGenerator(NDManager manager, Device device) {
         Objects.requireNonNull(manager, "manager");
         Objects.requireNonNull(device, "device");
+        if (isImported()) {
+            throw new UnsupportedOperationException("the style '" + manifest.name() + "' is an imported model: open it"
+                    + " with Stylizers.load, not as a network Toonsmith builds");
+        }
         Block block = spec.newGenerator();
         Map<String, NDArray> arrays = new HashMap<>();
         boolean loaded = false;
@@ -262,6 +272,14 @@ public final class StyleBundle {
             throws StyleFormatException {
         if (weights.length > MAX_WEIGHTS_BYTES) {
             throw tooLarge(file, manifest.weights(), MAX_WEIGHTS_BYTES);
+        }
+        if (spec instanceof ImportedSpec imported) {
+            // The model file is checked by its own engine when it is loaded, and was run once when imported.
+            if (weights.length == 0) {
+                throw new StyleFormatException(file, "its " + imported.format() + " model '" + manifest.weights()
+                        + "' is empty", DAMAGED);
+            }
+            return 0;
         }
         SafetensorsHeader header = SafetensorsHeader.parse(weights, manifest.weights(), file);
         ParameterLayout.of(spec).check(header, manifest.weights(), file);

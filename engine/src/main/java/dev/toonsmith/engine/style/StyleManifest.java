@@ -272,6 +272,7 @@ public record StyleManifest(
         private Training training = Training.UNKNOWN;
         private Instant createdAt;
         private int workingEdge;
+        private String weightsEntry = WEIGHTS_ENTRY;
 
         private Builder(String id, String name, GeneratorSpec spec) {
             this.id = id;
@@ -312,6 +313,12 @@ public record StyleManifest(
         }
 
         /** Defaults to now. */
+        /** The zip entry of the weights or, for an imported model, the model file; default {@value #WEIGHTS_ENTRY}. */
+        public Builder weightsEntry(String entry) {
+            this.weightsEntry = Objects.requireNonNull(entry, "entry");
+            return this;
+        }
+
         public Builder createdAt(Instant createdAt) {
             this.createdAt = createdAt;
             return this;
@@ -322,7 +329,7 @@ public record StyleManifest(
             Instant created = createdAt != null ? createdAt : Instant.now();
             return new StyleManifest(FORMAT_VERSION, id, name, description, author, license, attribution,
                     Architecture.of(spec), Input.ENGINE, spec.sizeMultiple(), workingEdge, training,
-                    created.truncatedTo(ChronoUnit.SECONDS), WEIGHTS_ENTRY, THUMBNAIL_ENTRY);
+                    created.truncatedTo(ChronoUnit.SECONDS), weightsEntry, THUMBNAIL_ENTRY);
         }
     }
 }

@@ -53,6 +53,10 @@ record StartingPoint(GeneratorSpec spec, byte[] weights, String description) {
         }
         try {
             StyleBundle style = StyleBundle.read(path);
+            if (style.isImported()) {
+                throw new TrainingOptionException(OPTION, "names " + path + ", an imported model: only Toonsmith's own"
+                        + " styles can be fine-tuned. Start from one of those, or from scratch.");
+            }
             return new StartingPoint(style.spec(), style.weightsBytes(), "the style " + style.manifest().name());
         } catch (StyleFormatException e) {
             throw new TrainingOptionException(OPTION, "cannot use " + path + ": " + e.getMessage());

@@ -105,4 +105,17 @@ class StartingPointTest {
             }
         }
     }
+
+    @Test
+    void anImportedModelCannotBeFineTuned() throws Exception {
+        Path model = Path.of(java.util.Objects.requireNonNull(
+                StartingPointTest.class.getResource("/models/cyclegan-resnet.torchscript.pt")).toURI());
+        Path toon = work.resolve("imported.toon");
+        dev.toonsmith.engine.imported.StyleImport.importModel(model,
+                dev.toonsmith.engine.imported.ModelConvention.pytorchDefault(4),
+                new dev.toonsmith.engine.imported.StyleImport.Details(null, "Imported", "tests", "CC0-1.0", "", 0), toon);
+        TrainingOptionException e = assertThrows(TrainingOptionException.class, () -> StartingPoint.read(toon));
+        assertEquals("start-from", e.option());
+        assertTrue(e.problem().contains("an imported model"), e.problem());
+    }
 }

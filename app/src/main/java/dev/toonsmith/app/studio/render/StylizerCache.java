@@ -43,7 +43,7 @@ public final class StylizerCache implements AutoCloseable {
             return stylizer;
         }
         long start = System.nanoTime();
-        stylizer = Stylizer.load(library.open(style), device);
+        stylizer = dev.toonsmith.engine.imported.Stylizers.load(library.open(style), device);
         log.info("Loaded style '{}' ({}) in {} ms", style.name(), style.manifest().architecture().name(),
                 (System.nanoTime() - start) / 1_000_000);
         loaded.put(key, stylizer);
