@@ -108,6 +108,11 @@ final class BenchCommand implements Callable<Integer> {
             + " default style); when timing, time this style's architecture instead of --arch's defaults.")
     String style;
 
+    @Option(names = "--styles", paramLabel = "FILE.toon", split = ",",
+            description = "Also time these style files as they are (our own or imported models), after --arch's"
+                    + " architectures, in the same run.")
+    List<Path> styleFiles;
+
     @Option(names = "--look-photos", paramLabel = "FILE", split = ",",
             description = "Photos --look stylizes. Default: the photos of sample-images/.")
     List<Path> lookPhotos;
@@ -187,6 +192,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         Benchmark benchmark = usage(() -> Benchmark.builder()
                 .optArchitectures(specs)
+                .optStyleFiles(styleFiles == null ? List.of() : styleFiles)
                 .optSizes(sizes.stream().map(ImageSize::parse).toList())
                 .optWarmups(warmup)
                 .optRuns(runs)

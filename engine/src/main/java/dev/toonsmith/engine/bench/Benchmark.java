@@ -45,6 +45,7 @@ import org.opencv.imgcodecs.Imgcodecs;
 public final class Benchmark {
 
     private final List<GeneratorSpec> architectures;
+    private final List<Path> styleFiles;
     private final List<ImageSize> sizes;
     private final int warmups;
     private final int runs;
@@ -61,6 +62,7 @@ public final class Benchmark {
 
     private Benchmark(Builder b) {
         this.architectures = List.copyOf(b.architectures);
+        this.styleFiles = List.copyOf(b.styleFiles);
         this.sizes = List.copyOf(b.sizes);
         this.warmups = b.warmups;
         this.runs = b.runs;
@@ -83,6 +85,7 @@ public final class Benchmark {
     /** Configures a {@link Benchmark}; every option has a default. */
     public static final class Builder {
         private List<GeneratorSpec> architectures = List.of(LiteSpec.defaults(), CartoonGanSpec.defaults());
+        private List<Path> styleFiles = List.of();
         private List<ImageSize> sizes = List.of(new ImageSize(512, 512), new ImageSize(1024, 1024), new ImageSize(2048, 2048));
         private int warmups = 1;
         private int runs = 5;
@@ -103,6 +106,15 @@ public final class Benchmark {
          */
         public Builder optArchitectures(List<GeneratorSpec> value) {
             this.architectures = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /**
+         * Style files timed as they are, with their own weights or imported model, after the architectures and in
+         * the same run (an imported model against a native style of the same network, say). Default: none.
+         */
+        public Builder optStyleFiles(List<Path> value) {
+            this.styleFiles = List.copyOf(value);
             return this;
         }
 
@@ -219,7 +231,10 @@ public final class Benchmark {
         Path folder = Files.createTempDirectory("toonsmith-bench");
         try {
             for (GeneratorSpec spec : architectures) {
-                results.add(measure(spec, folder, peak));
+                results.add(measure(writeFreshStyle(spec, folder), peak));
+            }
+            for (Path style : styleFiles) {
+                results.add(measure(style, peak));
             }
         } finally {
             try (var files = Files.list(folder)) {
@@ -276,14 +291,16 @@ public final class Benchmark {
         return List.copyOf(results);
     }
 
-    private BenchmarkReport.ArchitectureResult measure(GeneratorSpec spec, Path folder, double peak) throws IOException {
-        Path file = writeFreshStyle(spec, folder);
+    private BenchmarkReport.ArchitectureResult measure(Path file, double peak) throws IOException {
         long start = System.nanoTime();
         StyleBundle bundle = StyleBundle.read(file);
+        GeneratorSpec spec = bundle.spec();
         try (Stylizer stylizer = dev.toonsmith.engine.imported.Stylizers.load(bundle, device)) {
             double loadMillis = (System.nanoTime() - start) / 1e6;
-            progress.accept(String.format(Locale.ROOT, "%s: %,d parameters, loaded in %.0f ms",
-                    spec.describe(), bundle.parameterCount(), loadMillis));
+            progress.accept(String.format(Locale.ROOT, "%s: %s, loaded in %.0f ms",
+                    bundle.isImported() ? "'" + bundle.manifest().name() + "' " + spec.describe() : spec.describe(),
+                    bundle.isImported() ? bundle.fileSize() / 1024 + " KB" : String.format(Locale.ROOT,
+                            "%,d parameters", bundle.parameterCount()), loadMillis));
             List<BenchmarkReport.SizeResult> sizeResults = new ArrayList<>();
             for (ImageSize size : sizes) {
                 BenchmarkReport.SizeResult r = measure(stylizer, spec, size, peak);
@@ -293,7 +310,9 @@ public final class Benchmark {
                         r.width(), r.height(), r.medianMillis(), r.minMillis(), r.runs(), r.tiles(),
                         r.tiles() == 1 ? "" : "s", r.gflops(), 100 * r.efficiency(), megabytes(r.peakMemoryBytes())));
             }
-            return new BenchmarkReport.ArchitectureResult(spec.architecture(), spec.hyperparameters(),
+            String name = bundle.isImported() ? spec.architecture() + "-" + spec.hyperparameters().get("format")
+                    : spec.architecture();
+            return new BenchmarkReport.ArchitectureResult(name, spec.hyperparameters(),
                     bundle.parameterCount(), bundle.fileSize(), loadMillis, List.copyOf(sizeResults));
         }
     }
