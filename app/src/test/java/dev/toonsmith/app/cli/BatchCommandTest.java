@@ -8,10 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.toonsmith.engine.image.Image;
 import dev.toonsmith.engine.image.ImageReader;
 import dev.toonsmith.engine.io.UserDirectories;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -29,7 +26,6 @@ class BatchCommandTest {
 
     private Path shoot;
 
-    record Run(int exitCode, String out, String err) {}
 
     @BeforeEach
     void setUp() throws Exception {
@@ -50,19 +46,15 @@ class BatchCommandTest {
         System.clearProperty(UserDirectories.HOME_PROPERTY);
     }
 
-    private Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = ToonsmithCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void someBadInputsExitWithTwoAndAreListedAndARerunSkipsTheRest() throws IOException {
         byte[] before = Files.readAllBytes(shoot.resolve("coffee.jpg"));
         Path out = work.resolve("out");
-        Run first = run("batch", shoot.toString(), "-o", out.toString(), "--recursive", "--post", "Poster",
+        CliRun first = run("batch", shoot.toString(), "-o", out.toString(), "--recursive", "--post", "Poster",
                 "--strength", "0.9", "--format", "png", "--device", "cpu");
         assertEquals(2, first.exitCode(), first.out() + first.err());
         assertTrue(first.out().contains("2 done, 0 skipped, 2 failed"), first.out());
@@ -76,7 +68,7 @@ class BatchCommandTest {
         assertTrue(Files.exists(out.resolve("toonsmith-batch-report.csv")));
         assertTrue(Files.exists(out.resolve("toonsmith-batch-report-settings.json")));
 
-        Run again = run("batch", shoot.toString(), "-o", out.toString(), "--recursive", "--post", "Poster",
+        CliRun again = run("batch", shoot.toString(), "-o", out.toString(), "--recursive", "--post", "Poster",
                 "--strength", "0.9", "--format", "png", "--device", "cpu");
         assertEquals(2, again.exitCode());
         assertTrue(again.out().contains("0 done, 2 skipped, 2 failed"), again.out());
@@ -84,14 +76,14 @@ class BatchCommandTest {
         // The settings file repeats the batch exactly: into a new folder, the same pixels.
         Path settings = out.resolve("toonsmith-batch-report-settings.json");
         Path elsewhere = work.resolve("repeat");
-        Run repeated = run("batch", "--settings", settings.toString(), "-o", elsewhere.toString());
+        CliRun repeated = run("batch", "--settings", settings.toString(), "-o", elsewhere.toString());
         assertEquals(2, repeated.exitCode(), repeated.out() + repeated.err());
         assertTrue(repeated.out().contains("2 done, 0 skipped, 2 failed"), repeated.out());
         try (Image original = ImageReader.read(out.resolve("coffee_toonsmith-default.png"));
                 Image repeat = ImageReader.read(elsewhere.resolve("coffee_toonsmith-default.png"))) {
             assertEquals(0, Core.norm(original.mat(), repeat.mat(), Core.NORM_INF));
         }
-        Run mixed = run("batch", "--settings", settings.toString(), "--strength", "0.5");
+        CliRun mixed = run("batch", "--settings", settings.toString(), "--strength", "0.5");
         assertEquals(2, mixed.exitCode());
         assertTrue(mixed.err().contains("--strength"), mixed.err());
     }
@@ -101,10 +93,10 @@ class BatchCommandTest {
         Path out = work.resolve("out");
         Path one = work.resolve("one.png");
         String[] look = {"--post", "Comic ink", "--strength", "0.6", "--device", "cpu"};
-        Run stylize = run(concat(new String[] {"stylize", shoot.resolve("coffee.jpg").toString(), "-o", one.toString()},
+        CliRun stylize = run(concat(new String[] {"stylize", shoot.resolve("coffee.jpg").toString(), "-o", one.toString()},
                 look));
         assertEquals(0, stylize.exitCode(), stylize.err());
-        Run batch = run(concat(new String[] {"batch", shoot.resolve("coffee.jpg").toString(), "-o", out.toString(),
+        CliRun batch = run(concat(new String[] {"batch", shoot.resolve("coffee.jpg").toString(), "-o", out.toString(),
             "--format", "png"}, look));
         assertEquals(0, batch.exitCode(), batch.out() + batch.err());
         try (Image a = ImageReader.read(one); Image b = ImageReader.read(out.resolve("coffee_toonsmith-default.png"))) {
@@ -117,7 +109,7 @@ class BatchCommandTest {
         Path file = work.resolve("a-file");
         Files.writeString(file, "x");
         long start = System.nanoTime();
-        Run unwritable = run("batch", shoot.toString(), "-o", file.resolve("out").toString(), "--device", "cpu");
+        CliRun unwritable = run("batch", shoot.toString(), "-o", file.resolve("out").toString(), "--device", "cpu");
         assertEquals(1, unwritable.exitCode());
         String err = unwritable.err().strip();
         assertEquals(1, err.lines().count(), err);
@@ -128,7 +120,7 @@ class BatchCommandTest {
         Files.createDirectories(out);
         Path taken = out.resolve("coffee_toonsmith-default.jpg");
         Files.writeString(taken, "keep me");
-        Run renamed = run("batch", shoot.resolve("coffee.jpg").toString(), "-o", out.toString(), "--on-exists",
+        CliRun renamed = run("batch", shoot.resolve("coffee.jpg").toString(), "-o", out.toString(), "--on-exists",
                 "rename", "--device", "cpu");
         assertEquals(0, renamed.exitCode(), renamed.out() + renamed.err());
         assertEquals("keep me", Files.readString(taken));
@@ -137,15 +129,15 @@ class BatchCommandTest {
 
     @Test
     void badOptionsAreUsageErrorsNamingTheOption() {
-        Run template = run("batch", shoot.toString(), "-o", work.resolve("o").toString(), "--name-template", "{style}.{ext}");
+        CliRun template = run("batch", shoot.toString(), "-o", work.resolve("o").toString(), "--name-template", "{style}.{ext}");
         assertEquals(2, template.exitCode());
         assertTrue(template.err().contains("--name-template"), template.err());
-        Run policy = run("batch", shoot.toString(), "-o", work.resolve("o").toString(), "--on-exists", "replace");
+        CliRun policy = run("batch", shoot.toString(), "-o", work.resolve("o").toString(), "--on-exists", "replace");
         assertEquals(2, policy.exitCode());
         assertTrue(policy.err().contains("--on-exists"), policy.err());
-        Run format = run("batch", shoot.toString(), "-o", work.resolve("o").toString(), "--format", "gif");
+        CliRun format = run("batch", shoot.toString(), "-o", work.resolve("o").toString(), "--format", "gif");
         assertEquals(2, format.exitCode());
-        Run missing = run("batch", work.resolve("nowhere").toString(), "-o", work.resolve("o").toString());
+        CliRun missing = run("batch", work.resolve("nowhere").toString(), "-o", work.resolve("o").toString());
         assertEquals(2, missing.exitCode());
         assertTrue(missing.err().contains("nowhere"), missing.err());
         assertFalse(Files.exists(work.resolve("o")), "nothing made for a refused batch");

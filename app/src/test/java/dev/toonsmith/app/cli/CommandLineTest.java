@@ -19,7 +19,6 @@ import dev.toonsmith.engine.model.LiteSpec;
 import dev.toonsmith.engine.runtime.TorchRuntime;
 import dev.toonsmith.engine.style.StyleManifest;
 import dev.toonsmith.engine.style.StyleWriter;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -42,8 +41,6 @@ class CommandLineTest {
     private Path photo;
     private Path style;
 
-    /** What one run printed and returned. */
-    record Run(int exitCode, String out, String err) {}
 
     @BeforeEach
     void setUp() throws Exception {
@@ -61,7 +58,7 @@ class CommandLineTest {
 
     @Test
     void helpListsTheSubcommands() {
-        Run run = run("--help");
+        CliRun run = run("--help");
         assertEquals(0, run.exitCode());
         for (String command : new String[] {"stylize", "styles", "train", "export-style", "bench"}) {
             assertTrue(run.out().contains(command), run.out());
@@ -72,7 +69,7 @@ class CommandLineTest {
     void stylizeWritesAnImageOfThePhotosSizeAndLeavesThePhotoAlone() throws IOException {
         byte[] before = Files.readAllBytes(photo);
         Path out = work.resolve("out.png");
-        Run run = run("stylize", photo.toString(), "-o", out.toString(), "--style", style.toString(), "--strength", "0.8");
+        CliRun run = run("stylize", photo.toString(), "-o", out.toString(), "--style", style.toString(), "--strength", "0.8");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().startsWith("Wrote "), run.out());
         try (Image result = ImageReader.read(out)) {
@@ -88,7 +85,7 @@ class CommandLineTest {
         Files.createDirectories(installed);
         writeStyle(installed.resolve("mine.toon"), "mine", "My Style");
         Path out = work.resolve("small.jpg");
-        Run run = run("stylize", photo.toString(), "-o", out.toString(), "--style", "My Style", "--max-edge", "100");
+        CliRun run = run("stylize", photo.toString(), "-o", out.toString(), "--style", "My Style", "--max-edge", "100");
         assertEquals(0, run.exitCode(), run.err());
         try (Image result = ImageReader.read(out)) {
             assertEquals(100, result.width());
@@ -98,7 +95,7 @@ class CommandLineTest {
     @Test
     void refusesToOverwriteThePhoto() throws IOException {
         byte[] before = Files.readAllBytes(photo);
-        Run run = run("stylize", photo.toString(), "-o", photo.toString(), "--style", style.toString());
+        CliRun run = run("stylize", photo.toString(), "-o", photo.toString(), "--style", style.toString());
         assertEquals(1, run.exitCode());
         assertOneLineError(run, "coffee.jpg");
         assertArrayEquals(before, Files.readAllBytes(photo));
@@ -108,7 +105,7 @@ class CommandLineTest {
     void aFileThatIsNotAnImageGivesOneClearLine() throws IOException {
         Path text = work.resolve("notes.jpg");
         Files.writeString(text, "shopping list");
-        Run run = run("stylize", text.toString(), "-o", work.resolve("x.png").toString(), "--style", style.toString());
+        CliRun run = run("stylize", text.toString(), "-o", work.resolve("x.png").toString(), "--style", style.toString());
         assertEquals(1, run.exitCode());
         assertOneLineError(run, "notes.jpg");
         assertFalse(Files.exists(work.resolve("x.png")));
@@ -116,7 +113,7 @@ class CommandLineTest {
 
     @Test
     void anUnknownStyleNameListsWhatIsInstalled() {
-        Run run = run("stylize", photo.toString(), "-o", work.resolve("x.png").toString(), "--style", "van-gogh");
+        CliRun run = run("stylize", photo.toString(), "-o", work.resolve("x.png").toString(), "--style", "van-gogh");
         assertEquals(1, run.exitCode());
         assertOneLineError(run, "van-gogh");
     }
@@ -125,7 +122,7 @@ class CommandLineTest {
     void aBrokenStyleFileIsNamedInTheError() throws IOException {
         Path broken = work.resolve("broken.toon");
         Files.writeString(broken, "not a zip");
-        Run run = run("stylize", photo.toString(), "-o", work.resolve("x.png").toString(), "--style", broken.toString());
+        CliRun run = run("stylize", photo.toString(), "-o", work.resolve("x.png").toString(), "--style", broken.toString());
         assertEquals(1, run.exitCode());
         assertOneLineError(run, "broken.toon");
         assertTrue(run.err().contains("not a zip"), run.err());
@@ -133,21 +130,21 @@ class CommandLineTest {
 
     @Test
     void verboseShowsTheStackTrace() {
-        Run run = run("--verbose", "stylize", work.resolve("missing.png").toString(), "-o", work.resolve("x.png").toString());
+        CliRun run = run("--verbose", "stylize", work.resolve("missing.png").toString(), "-o", work.resolve("x.png").toString());
         assertEquals(1, run.exitCode());
         assertTrue(run.err().contains("\tat "), run.err());
     }
 
     @Test
     void usageErrorsExitWithTwo() {
-        Run run = run("stylize", photo.toString());
+        CliRun run = run("stylize", photo.toString());
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("--output"), run.err());
-        Run negativeEdge = run("stylize", photo.toString(), "-o", work.resolve("o.png").toString(), "--style",
+        CliRun negativeEdge = run("stylize", photo.toString(), "-o", work.resolve("o.png").toString(), "--style",
                 style.toString(), "--working-edge", "-3");
         assertEquals(2, negativeEdge.exitCode());
         assertTrue(negativeEdge.err().contains("--working-edge"), negativeEdge.err());
-        Run tinyEdge = run("export-style", work.toString(), "-o", work.resolve("x.toon").toString(), "--name", "X",
+        CliRun tinyEdge = run("export-style", work.toString(), "-o", work.resolve("x.toon").toString(), "--name", "X",
                 "--working-edge", "40");
         assertEquals(2, tinyEdge.exitCode());
         assertTrue(tinyEdge.err().contains("at least 128"), tinyEdge.err());
@@ -159,7 +156,7 @@ class CommandLineTest {
         Files.createDirectories(installed);
         writeStyle(installed.resolve("mine.toon"), "mine", "My Style");
         Files.writeString(installed.resolve("junk.toon"), "junk");
-        Run run = run("styles");
+        CliRun run = run("styles");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("mine") && run.out().contains("My Style") && run.out().contains("lite(")
                 && run.out().contains("CC0-1.0") && run.out().contains("user"), run.out());
@@ -169,7 +166,7 @@ class CommandLineTest {
     @Test
     void benchPrintsAndWritesItsFigures() throws IOException {
         Path json = work.resolve("bench.json");
-        Run run = run("bench", "--arch", "lite", "--sizes", "64,48x32", "--runs", "1", "--warmup", "0",
+        CliRun run = run("bench", "--arch", "lite", "--sizes", "64,48x32", "--runs", "1", "--warmup", "0",
                 "--post-sizes", "64x48", "--post-runs", "1", "--post-warmup", "0",
                 "--train-steps", "2", "--train-size", "32", "--train-batch", "2", "--json", json.toString());
         assertEquals(0, run.exitCode(), run.err());
@@ -196,7 +193,7 @@ class CommandLineTest {
     @Test
     void benchPostOnlyTimesPostProcessingWithoutTheArchitectures() throws IOException {
         Path json = work.resolve("post.json");
-        Run run = run("bench", "--post-only", "--post-sizes", "64x48,40", "--post-runs", "2", "--post-warmup", "1",
+        CliRun run = run("bench", "--post-only", "--post-sizes", "64x48,40", "--post-runs", "2", "--post-warmup", "1",
                 "--post-photo", photo.toString(), "--json", json.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertFalse(run.out().contains("matmul"), run.out());
@@ -213,7 +210,7 @@ class CommandLineTest {
     @Test
     void benchLookMeasuresHowDrawnTheDefaultStyleMakesAPhoto() throws IOException {
         Path json = work.resolve("look.json");
-        Run run = run("bench", "--look", "--look-photos", photo.toString(), "--json", json.toString());
+        CliRun run = run("bench", "--look", "--look-photos", photo.toString(), "--json", json.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("Toonsmith Default") && run.out().contains("coffee.jpg"), run.out());
         JsonNode result = new ObjectMapper().readTree(json.toFile()).get(0);
@@ -229,17 +226,17 @@ class CommandLineTest {
         assertTrue(preset.get("paletteBins").asInt() < before.get("paletteBins").asInt(), result.toString());
         assertTrue(result.get("styleAndPresetLook").get("meanChange").asDouble() > 0, result.toString());
         assertEquals(0.0, before.get("meanChange").asDouble(), "the photo against itself");
-        Run poster = run("bench", "--look", "--look-photos", photo.toString(), "--look-preset", "poster");
+        CliRun poster = run("bench", "--look", "--look-photos", photo.toString(), "--look-preset", "poster");
         assertEquals(0, poster.exitCode(), poster.err());
         assertTrue(poster.out().contains("Poster ALONE"), poster.out());
-        Run missing = run("bench", "--look", "--look-photos", photo.toString(), "--look-preset", "no-such-preset");
+        CliRun missing = run("bench", "--look", "--look-photos", photo.toString(), "--look-preset", "no-such-preset");
         assertEquals(1, missing.exitCode(), missing.out());
         assertTrue(missing.err().contains("no-such-preset"), missing.err());
         assertEquals(2, run("bench", "--look-preset", "Poster").exitCode(), "--look-preset without --look");
         assertEquals(2, run("bench", "--look-photos", photo.toString()).exitCode(), "--look-photos without --look");
         assertEquals(2, run("bench", "--style", "default", "--arch", "lite").exitCode(), "one architecture source");
         // Without --look, --style times the style's own architecture (its layers, fresh weights).
-        Run timed = run("bench", "--style", "default", "--sizes", "64", "--runs", "1", "--warmup", "0", "--no-post",
+        CliRun timed = run("bench", "--style", "default", "--sizes", "64", "--runs", "1", "--warmup", "0", "--no-post",
                 "--train-steps", "0");
         assertEquals(0, timed.exitCode(), timed.err());
         assertTrue(timed.out().contains("64x64") && !timed.out().contains("cartoongan"), timed.out());
@@ -250,7 +247,7 @@ class CommandLineTest {
     void benchOptionsThatContradictEachOtherAreUsageErrors() {
         assertEquals(2, run("bench", "--post-only", "--no-post").exitCode());
         assertEquals(2, run("bench", "--post-only", "--arch", "lite").exitCode());
-        Run badSize = run("bench", "--post-only", "--post-sizes", "huge");
+        CliRun badSize = run("bench", "--post-only", "--post-sizes", "huge");
         assertEquals(2, badSize.exitCode());
         assertTrue(badSize.err().contains("huge"), badSize.err());
     }
@@ -259,7 +256,7 @@ class CommandLineTest {
     void styleNoneAppliesAPresetToThePhotoAlone() throws IOException {
         byte[] before = Files.readAllBytes(photo);
         Path out = work.resolve("ink.png");
-        Run run = run("stylize", photo.toString(), "--style", "none", "--post", "Comic ink", "-o", out.toString());
+        CliRun run = run("stylize", photo.toString(), "--style", "none", "--post", "Comic ink", "-o", out.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("no style") && run.out().contains("Comic ink"), run.out());
         try (Image result = ImageReader.read(out)) {
@@ -282,11 +279,11 @@ class CommandLineTest {
         Path alone = work.resolve("alone.png");
         assertEquals(0, run("stylize", photo.toString(), "--style", "none", "--post", "comic INK",
                 "-o", preset.toString()).exitCode());
-        Run overridden = run("stylize", photo.toString(), "--style", "none", "--post", "Comic ink",
+        CliRun overridden = run("stylize", photo.toString(), "--style", "none", "--post", "Comic ink",
                 "--colors", "4", "--edges", "0", "-o", fewer.toString());
         assertEquals(0, overridden.exitCode(), overridden.err());
         assertTrue(overridden.out().contains("4 colours"), overridden.out());
-        Run onNothing = run("stylize", photo.toString(), "--style", "none", "--colors", "3", "--max-edge", "100",
+        CliRun onNothing = run("stylize", photo.toString(), "--style", "none", "--colors", "3", "--max-edge", "100",
                 "-o", alone.toString());
         assertEquals(0, onNothing.exitCode(), onNothing.err());
 
@@ -304,7 +301,7 @@ class CommandLineTest {
     @Test
     void postProcessingRunsOnTheStylizedResult() throws IOException {
         Path out = work.resolve("poster.png");
-        Run run = run("stylize", photo.toString(), "--style", style.toString(), "--post", "Poster", "--strength", "0.7",
+        CliRun run = run("stylize", photo.toString(), "--style", style.toString(), "--post", "Poster", "--strength", "0.7",
                 "-o", out.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("Random test style") && run.out().contains("Poster"), run.out());
@@ -319,7 +316,7 @@ class CommandLineTest {
         Path bad = work.resolve("my look.json");
         Files.writeString(bad, "{\"name\": \"Mine\", \"formatVersion\": 1, \"quantize\": {\"colors\": 300}}");
         Path out = work.resolve("x.png");
-        Run run = run("stylize", photo.toString(), "--style", "none", "--post", bad.toString(), "-o", out.toString());
+        CliRun run = run("stylize", photo.toString(), "--style", "none", "--post", bad.toString(), "-o", out.toString());
         assertEquals(1, run.exitCode());
         assertOneLineError(run, "my look.json");
         assertTrue(run.err().contains("quantize.colors") && run.err().contains("300"), run.err());
@@ -328,7 +325,7 @@ class CommandLineTest {
 
     @Test
     void anUnknownPresetNameListsThePresets() {
-        Run run = run("stylize", photo.toString(), "--style", "none", "--post", "Comic", "-o",
+        CliRun run = run("stylize", photo.toString(), "--style", "none", "--post", "Comic", "-o",
                 work.resolve("x.png").toString());
         assertEquals(1, run.exitCode());
         assertOneLineError(run, "Comic: no preset has this name");
@@ -345,7 +342,7 @@ class CommandLineTest {
             {"--saturation", "NaN", "between 0 and 3"},
         };
         for (String[] c : cases) {
-            Run run = run("stylize", photo.toString(), "--style", "none", c[0], c[1], "-o",
+            CliRun run = run("stylize", photo.toString(), "--style", "none", c[0], c[1], "-o",
                     work.resolve("x.png").toString());
             assertEquals(2, run.exitCode(), String.join(" ", c));
             String first = run.err().lines().findFirst().orElse("");
@@ -356,7 +353,7 @@ class CommandLineTest {
 
     @Test
     void styleNoneWithoutPostProcessingIsAUsageError() {
-        Run run = run("stylize", photo.toString(), "--style", "none", "-o", work.resolve("x.png").toString());
+        CliRun run = run("stylize", photo.toString(), "--style", "none", "-o", work.resolve("x.png").toString());
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("--post"), run.err());
     }
@@ -369,7 +366,7 @@ class CommandLineTest {
                 + " \"formatVersion\": 1, \"outlines\": {\"width\": 4}}");
         Files.writeString(folder.resolve("broken.json"),
                 "{\"name\": \"Broken\", \"formatVersion\": 1, \"adjust\": {\"saturation\": 9}}");
-        Run run = run("presets");
+        CliRun run = run("presets");
         assertEquals(0, run.exitCode(), run.err());
         for (String name : new String[] {"Clean cel", "Comic ink", "Poster", "Soft"}) {
             assertTrue(run.out().lines().anyMatch(l -> l.startsWith(name + " ") && l.contains("built-in")), run.out());
@@ -417,28 +414,28 @@ class CommandLineTest {
         String[] common = {"train", "--photos", photos.toString(), "--cartoons", cartoons.toString(), "--run", run.toString(),
             "--size", "32", "--batch", "2", "--width", "4", "--d-width", "8", "--sample-every", "2",
             "--checkpoint-every", "2", "--device", "cpu"};
-        Run first = run(concat(common, "--steps", "4"));
+        CliRun first = run(concat(common, "--steps", "4"));
         assertEquals(0, first.exitCode(), first.err() + first.out());
         assertTrue(first.out().contains("Finished at step 4"), first.out());
         assertTrue(Files.exists(run.resolve("config.json")) && Files.exists(run.resolve("metrics.jsonl")));
         assertTrue(Files.exists(run.resolve("samples").resolve("step-000004.png")));
 
-        Run again = run("train", "--run", run.toString(), "--resume", "--steps", "6");
+        CliRun again = run("train", "--run", run.toString(), "--resume", "--steps", "6");
         assertEquals(0, again.exitCode(), again.err() + again.out());
         assertTrue(again.out().contains("from step 4") && again.out().contains("Finished at step 6"), again.out());
 
-        Run refused = run(concat(common, "--steps", "4"));
+        CliRun refused = run(concat(common, "--steps", "4"));
         assertEquals(2, refused.exitCode(), "a new run in a run's folder is a usage error: " + refused.out());
         assertTrue(refused.err().contains("--resume is off") && refused.err().contains("already holds a run"),
                 refused.err());
 
-        Run shortened = run("train", "--run", run.toString(), "--resume", "--steps", "5");
+        CliRun shortened = run("train", "--run", run.toString(), "--resume", "--steps", "5");
         assertEquals(2, shortened.exitCode(), "a usage error, not a silently longer run: " + shortened.out());
         assertTrue(shortened.err().contains("--steps 5") && shortened.err().contains("6"), shortened.err());
 
         Path toon = work.resolve("home").resolve("styles").resolve("mine.toon");
         Files.createDirectories(toon.getParent());
-        Run export = run("export-style", run.toString(), "-o", toon.toString(), "--name", "My Trained Style",
+        CliRun export = run("export-style", run.toString(), "-o", toon.toString(), "--name", "My Trained Style",
                 "--license", "CC0-1.0");
         assertEquals(0, export.exitCode(), export.err());
         assertTrue(export.out().contains("my-trained-style") && export.out().contains("6 steps"), export.out());
@@ -449,16 +446,16 @@ class CommandLineTest {
             assertFalse(manifest.contains(work.toString()), "a shared style must not reveal the trainer's folders");
         }
 
-        Run styles = run("styles");
+        CliRun styles = run("styles");
         assertTrue(styles.out().contains("my-trained-style") && styles.out().contains("My Trained Style"), styles.out());
         Path out = work.resolve("trained.png");
-        Run stylize = run("stylize", photo.toString(), "-o", out.toString(), "--style", "my-trained-style");
+        CliRun stylize = run("stylize", photo.toString(), "-o", out.toString(), "--style", "my-trained-style");
         assertEquals(0, stylize.exitCode(), stylize.err());
         try (Image result = ImageReader.read(out)) {
             assertEquals(200, result.width());
         }
 
-        Run missing = run("export-style", run.toString(), "--checkpoint", "3", "-o", work.resolve("x.toon").toString(),
+        CliRun missing = run("export-style", run.toString(), "--checkpoint", "3", "-o", work.resolve("x.toon").toString(),
                 "--name", "X");
         assertEquals(1, missing.exitCode());
         assertOneLineError(missing, "step 3");
@@ -470,7 +467,7 @@ class CommandLineTest {
         Path cartoons = work.resolve("cartoons");
         writeTrainingFolders(photos, cartoons);
         Path run = work.resolve("run");
-        Run trained = run(concat(new String[] {"train", "--photos", photos.toString(), "--cartoons", cartoons.toString(),
+        CliRun trained = run(concat(new String[] {"train", "--photos", photos.toString(), "--cartoons", cartoons.toString(),
             "--run", run.toString(), "--size", "32", "--batch", "1", "--width", "4", "--d-width", "8", "--steps", "2",
             "--device", "cpu"}, generatorOptions));
         assertEquals(0, trained.exitCode(), trained.err() + trained.out());
@@ -484,17 +481,17 @@ class CommandLineTest {
             work.resolve("cartoons").toString(), "--size", "32", "--batch", "1", "--d-width", "8", "--steps", "2",
             "--device", "cpu"};
         Path tuned = work.resolve("tuned");
-        Run fineTuned = run(concat(folders, "--run", tuned.toString(), "--start-from", first.toString()));
+        CliRun fineTuned = run(concat(folders, "--run", tuned.toString(), "--start-from", first.toString()));
         assertEquals(0, fineTuned.exitCode(), fineTuned.err() + fineTuned.out());
         String config = Files.readString(tuned.resolve("config.json")).replaceAll("\\s", "");
         assertTrue(config.contains("\"refine\":2") && config.contains("\"width\":4"), "the first run's shape: " + config);
 
-        Run withResume = run("train", "--run", tuned.toString(), "--resume", "--start-from", first.toString());
+        CliRun withResume = run("train", "--run", tuned.toString(), "--resume", "--start-from", first.toString());
         assertEquals(2, withResume.exitCode(), withResume.out());
         assertTrue(withResume.err().contains("--start-from starts a new run"), withResume.err());
 
         Path nowhere = work.resolve("nowhere.toon");
-        Run missing = run(concat(folders, "--run", work.resolve("other").toString(), "--start-from", nowhere.toString()));
+        CliRun missing = run(concat(folders, "--run", work.resolve("other").toString(), "--start-from", nowhere.toString()));
         assertEquals(2, missing.exitCode(), missing.out());
         assertTrue(missing.err().contains("--start-from") && missing.err().contains(nowhere.toString()), missing.err());
     }
@@ -505,7 +502,7 @@ class CommandLineTest {
         String config = Files.readString(run.resolve("config.json"));
         assertTrue(config.replaceAll("\\s", "").contains("\"residual\":false,\"detail\":true,\"refine\":2"), config);
 
-        Run wrongArchitecture = run("train", "--photos", work.resolve("photos").toString(), "--cartoons",
+        CliRun wrongArchitecture = run("train", "--photos", work.resolve("photos").toString(), "--cartoons",
                 work.resolve("cartoons").toString(), "--run", work.resolve("other").toString(), "--arch", "cartoongan",
                 "--no-residual");
         assertEquals(2, wrongArchitecture.exitCode(), wrongArchitecture.out());
@@ -519,21 +516,21 @@ class CommandLineTest {
         Path cartoons = work.resolve("cartoons");
         assertTrue(Files.readString(run.resolve("config.json")).replaceAll("\\s", "").contains("\"palette\":6"));
         Path style = work.resolve("six.toon");
-        Run exported = run("export-style", run.toString(), "-o", style.toString(), "--name", "Six");
+        CliRun exported = run("export-style", run.toString(), "-o", style.toString(), "--name", "Six");
         assertEquals(0, exported.exitCode(), exported.err());
         Path out = work.resolve("six.png");
-        Run stylized = run("stylize", photo.toString(), "--style", style.toString(), "-o", out.toString());
+        CliRun stylized = run("stylize", photo.toString(), "--style", style.toString(), "-o", out.toString());
         assertEquals(0, stylized.exitCode(), stylized.err());
         try (Image photoImage = ImageReader.read(photo); Image painted = ImageReader.read(out)) {
             assertTrue(CartoonLook.of(photoImage, painted).paletteBins() <= 6,
                     "six colours paint most of the picture");
         }
 
-        Run one = run("train", "--photos", photos.toString(), "--cartoons", cartoons.toString(), "--run",
+        CliRun one = run("train", "--photos", photos.toString(), "--cartoons", cartoons.toString(), "--run",
                 work.resolve("one").toString(), "--palette", "1");
         assertEquals(2, one.exitCode(), one.out());
         assertTrue(one.err().contains("palette"), one.err());
-        Run wrongArchitecture = run("train", "--photos", photos.toString(), "--cartoons", cartoons.toString(), "--run",
+        CliRun wrongArchitecture = run("train", "--photos", photos.toString(), "--cartoons", cartoons.toString(), "--run",
                 work.resolve("other").toString(), "--arch", "cartoongan", "--palette", "8");
         assertEquals(2, wrongArchitecture.exitCode(), wrongArchitecture.out());
         assertTrue(wrongArchitecture.err().contains("--palette applies to --arch lite only"), wrongArchitecture.err());
@@ -546,14 +543,14 @@ class CommandLineTest {
         String[] common = {"train", "--photos", work.resolve("photos").toString(), "--cartoons",
             work.resolve("cartoons").toString(), "--run", run.toString(), "--device", "cpu", "--perceptual"};
         Path missing = work.resolve("vgg19-relu4_1.pt");
-        Run gone = run(concat(common, missing.toString()));
+        CliRun gone = run(concat(common, missing.toString()));
         assertEquals(2, gone.exitCode(), gone.err());
         String first = gone.err().lines().findFirst().orElse("");
         assertTrue(first.contains("'--perceptual'") && first.contains(missing.toString()) && first.contains("does not exist"),
                 first);
 
         Path text = Files.writeString(work.resolve("features.pt"), "a text file renamed .pt");
-        Run notTorchScript = run(concat(common, text.toString()));
+        CliRun notTorchScript = run(concat(common, text.toString()));
         assertEquals(2, notTorchScript.exitCode(), notTorchScript.err());
         first = notTorchScript.err().lines().findFirst().orElse("");
         assertTrue(first.contains(text + " is not a TorchScript module (torch.jit.save output)")
@@ -564,7 +561,7 @@ class CommandLineTest {
         Files.createDirectories(run);
         new ObjectMapper().writeValue(run.resolve("config.json").toFile(),
                 dev.toonsmith.engine.train.TrainingOptions.defaults("cartoongan"));
-        Run added = run("train", "--run", run.toString(), "--resume", "--perceptual", text.toString());
+        CliRun added = run("train", "--run", run.toString(), "--resume", "--perceptual", text.toString());
         assertEquals(2, added.exitCode(), added.err());
         assertTrue(added.err().lines().findFirst().orElse("").contains("started without it"), added.err());
     }
@@ -575,19 +572,15 @@ class CommandLineTest {
         return out;
     }
 
-    private static void assertOneLineError(Run run, String mentions) {
+    private static void assertOneLineError(CliRun run, String mentions) {
         String err = run.err().strip();
         assertTrue(err.startsWith("toonsmith: "), err);
         assertEquals(1, err.lines().count(), err);
         assertTrue(err.contains(mentions), err);
     }
 
-    private Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = ToonsmithCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private byte[] pngThumbnail() throws IOException {

@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.toonsmith.engine.image.Image;
 import dev.toonsmith.engine.image.ImageReader;
 import dev.toonsmith.engine.io.UserDirectories;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -27,7 +24,6 @@ class ImportStyleCommandTest {
     @TempDir
     Path work;
 
-    record Run(int exitCode, String out, String err) {}
 
     @BeforeEach
     void setUp() {
@@ -39,12 +35,8 @@ class ImportStyleCommandTest {
         System.clearProperty(UserDirectories.HOME_PROPERTY);
     }
 
-    private Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = ToonsmithCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
@@ -52,42 +44,42 @@ class ImportStyleCommandTest {
         Path styles = work.resolve("home").resolve("styles");
         Files.createDirectories(styles);
         Path toon = styles.resolve("cyclegan.toon");
-        Run imported = run("import-style", MODELS.resolve("cyclegan-resnet.onnx").toString(), "-o", toon.toString(),
+        CliRun imported = run("import-style", MODELS.resolve("cyclegan-resnet.onnx").toString(), "-o", toon.toString(),
                 "--name", "CycleGAN fixture", "--license", "CC0-1.0", "--author", "make-models.py");
         assertEquals(0, imported.exitCode(), imported.err());
         assertTrue(imported.out().contains("imported(format=onnx"), imported.out());
 
-        Run listed = run("styles");
+        CliRun listed = run("styles");
         assertTrue(listed.out().contains("cyclegan-fixture") && listed.out().contains("CC0-1.0"), listed.out());
 
         Path photo = Path.of(Objects.requireNonNull(getClass().getResource("/photos/coffee-200.jpg")).toURI());
         Path out = work.resolve("out.png");
-        Run stylized = run("stylize", photo.toString(), "-o", out.toString(), "--style", "cyclegan-fixture", "--post",
+        CliRun stylized = run("stylize", photo.toString(), "-o", out.toString(), "--style", "cyclegan-fixture", "--post",
                 "Poster", "--device", "cpu");
         assertEquals(0, stylized.exitCode(), stylized.err());
         try (Image result = ImageReader.read(out)) {
             assertEquals(200, result.width());
         }
-        Run batch = run("batch", photo.toString(), "-o", work.resolve("batch").toString(), "--style", toon.toString(),
+        CliRun batch = run("batch", photo.toString(), "-o", work.resolve("batch").toString(), "--style", toon.toString(),
                 "--device", "cpu");
         assertEquals(0, batch.exitCode(), batch.out() + batch.err());
     }
 
     @Test
     void aModelThatIsNotAModelOrHasNoLicenceIsRefused() {
-        Run noLicence = run("import-style", MODELS.resolve("cyclegan-resnet.onnx").toString(), "-o",
+        CliRun noLicence = run("import-style", MODELS.resolve("cyclegan-resnet.onnx").toString(), "-o",
                 work.resolve("x.toon").toString(), "--name", "X");
         assertEquals(2, noLicence.exitCode());
         assertTrue(noLicence.err().contains("--license"), noLicence.err());
 
-        Run text = run("import-style", MODELS.resolve("not-a-model.pt").toString(), "-o", work.resolve("x.toon").toString(),
+        CliRun text = run("import-style", MODELS.resolve("not-a-model.pt").toString(), "-o", work.resolve("x.toon").toString(),
                 "--name", "X", "--license", "MIT");
         assertEquals(1, text.exitCode());
         String err = text.err().strip();
         assertEquals(1, err.lines().count(), err);
         assertTrue(err.contains("not-a-model.pt") && err.contains("not a TorchScript archive"), err);
 
-        Run oneChannel = run("import-style", MODELS.resolve("one-channel.torchscript.pt").toString(), "-o",
+        CliRun oneChannel = run("import-style", MODELS.resolve("one-channel.torchscript.pt").toString(), "-o",
                 work.resolve("x.toon").toString(), "--name", "X", "--license", "MIT");
         assertEquals(1, oneChannel.exitCode());
         assertTrue(oneChannel.err().contains("gives 1 channel"), oneChannel.err());
