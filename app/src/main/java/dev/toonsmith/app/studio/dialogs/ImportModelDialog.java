@@ -91,6 +91,8 @@ public final class ImportModelDialog extends Dialog<Boolean> {
         missing.setWrapText(true);
         missing.setMaxWidth(460);
         missing.textProperty().bind(form.missingProperty());
+        missing.visibleProperty().bind(form.missingProperty().isNotEmpty());
+        missing.managedProperty().bind(missing.visibleProperty());
         grid.add(missing, 0, row, 2, 1);
         getDialogPane().setContent(grid);
 
