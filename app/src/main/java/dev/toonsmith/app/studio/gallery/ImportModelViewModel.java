@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
@@ -151,7 +152,7 @@ public final class ImportModelViewModel {
         StyleImport.Details details = details();
         importing.set(true);
         tasks.submit(texts.format("job.importModel", file.getFileName()), progress -> install(library, file,
-                convention, details), entry -> {
+                convention, details, texts), entry -> {
                     importing.set(false);
                     notifications.info(texts.format("gallery.imported", entry.name()));
                     onImported.accept(entry);
@@ -169,11 +170,17 @@ public final class ImportModelViewModel {
     }
 
     private static StyleEntry install(StyleLibrary library, Path file, ModelConvention convention,
-            StyleImport.Details details) throws IOException {
+            StyleImport.Details details, Texts texts) throws IOException {
         Path scratch = Files.createTempDirectory("toonsmith-import-");
         Path style = scratch.resolve("imported.toon");
         try {
-            StyleImport.importModel(file, convention, details, style);
+            String id = StyleImport.importModel(file, convention, details, style).manifest().id();
+            // Said here, naming the model: the library's own refusal would name the scratch file.
+            Optional<StyleEntry> taken = library.entries().stream().filter(e -> e.id().equals(id)).findFirst();
+            if (taken.isPresent()) {
+                throw new StyleLibraryException(texts.format("importModel.idTaken", file.getFileName(), id,
+                        taken.get().name()));
+            }
             return library.importStyle(style);
         } finally {
             Files.deleteIfExists(style);

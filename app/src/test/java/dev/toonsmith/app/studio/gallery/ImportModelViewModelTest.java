@@ -184,6 +184,22 @@ class ImportModelViewModelTest {
     }
 
     @Test
+    void aNameAlreadyTakenIsRefusedNamingTheModel() throws Exception {
+        Path model = fixture("cyclegan-resnet.torchscript.pt");
+        for (int i = 0; i < 2; i++) {
+            ImportModelViewModel form = onUi(() -> gallery.newModelImport(model));
+            ui.run(() -> {
+                form.licenceProperty().set("MIT");
+                gallery.importModel(form);
+            });
+            ui.settle(tasks);
+        }
+        assertEquals(1, styleFiles().size(), "the second import wrote nothing");
+        assertEquals(texts.format("importModel.idTaken", "cyclegan-resnet.torchscript.pt", "cyclegan-resnet",
+                "cyclegan-resnet"), onUi(() -> notifications.messageProperty().get()));
+    }
+
+    @Test
     void anUnknownLicenceIsMarkedOnTheCard() throws Exception {
         ImportModelViewModel form = onUi(() -> gallery.newModelImport(fixture("cyclegan-resnet.onnx")));
         ui.run(() -> {
