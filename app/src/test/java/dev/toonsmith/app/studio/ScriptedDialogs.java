@@ -22,6 +22,10 @@ public final class ScriptedDialogs implements Dialogs {
     public final java.util.Map<String, Path> folders = new java.util.concurrent.ConcurrentHashMap<>();
     public volatile StyleDetails styleDetails;
     public volatile boolean confirmQuit = true;
+    /** The answer to "Import model…"'s file chooser. */
+    public volatile Path model;
+    /** Fills the "Import model" form as a user would; null answers Cancel. */
+    public volatile java.util.function.Consumer<dev.toonsmith.app.studio.gallery.ImportModelViewModel> modelForm;
     public volatile int quitQuestions;
 
     @Override
@@ -37,6 +41,21 @@ public final class ScriptedDialogs implements Dialogs {
     @Override
     public Optional<Path> chooseStyle(Window owner, Path folder) {
         return Optional.ofNullable(style);
+    }
+
+    @Override
+    public Optional<Path> chooseModel(Window owner, Path folder) {
+        return Optional.ofNullable(model);
+    }
+
+    @Override
+    public boolean askModelImport(Window owner, dev.toonsmith.app.studio.gallery.ImportModelViewModel form) {
+        java.util.function.Consumer<dev.toonsmith.app.studio.gallery.ImportModelViewModel> fill = modelForm;
+        if (fill == null) {
+            return false;
+        }
+        fill.accept(form);
+        return form.ready();
     }
 
     @Override

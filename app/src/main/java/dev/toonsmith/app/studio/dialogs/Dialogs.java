@@ -1,6 +1,7 @@
 package dev.toonsmith.app.studio.dialogs;
 
 import dev.toonsmith.app.studio.export.ExportFormat;
+import dev.toonsmith.app.studio.gallery.ImportModelViewModel;
 import dev.toonsmith.app.studio.train.TrainViewModel.StyleDetails;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,6 +22,16 @@ public interface Dialogs {
 
     /** A {@code .toon} style file to import. */
     Optional<Path> chooseStyle(Window owner, Path folder);
+
+    /** A TorchScript or ONNX generator ({@code .pt}, {@code .torchscript}, {@code .onnx}) to import as a style. */
+    Optional<Path> chooseModel(Window owner, Path folder);
+
+    /**
+     * Asks the name, credits and pixel convention of a model to import, editing {@code form} in place.
+     *
+     * @return whether the user chose Import (the form is then ready)
+     */
+    boolean askModelImport(Window owner, ImportModelViewModel form);
 
     /** Where to export, proposing {@code proposed}. */
     Optional<Path> chooseExportTarget(Window owner, Path proposed, ExportFormat format);

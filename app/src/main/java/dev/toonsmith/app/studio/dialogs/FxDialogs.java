@@ -1,6 +1,7 @@
 package dev.toonsmith.app.studio.dialogs;
 
 import dev.toonsmith.app.studio.export.ExportFormat;
+import dev.toonsmith.app.studio.gallery.ImportModelViewModel;
 import dev.toonsmith.app.studio.train.TrainViewModel.StyleDetails;
 import dev.toonsmith.ui.UiResources.Texts;
 import java.io.File;
@@ -63,6 +64,24 @@ public final class FxDialogs implements Dialogs {
                 new FileChooser.ExtensionFilter(texts.get("dialog.allFiles"), "*"));
         startIn(chooser, folder);
         return Optional.ofNullable(chooser.showOpenDialog(owner)).map(File::toPath);
+    }
+
+    @Override
+    public Optional<Path> chooseModel(Window owner, Path folder) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(texts.get("dialog.importModel.choose"));
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter(texts.get("dialog.importModel.models"),
+                        ImportModelViewModel.MODEL_EXTENSIONS.stream().flatMap(e -> java.util.stream.Stream.of(
+                                "*." + e, "*." + e.toUpperCase(java.util.Locale.ROOT))).toList()),
+                new FileChooser.ExtensionFilter(texts.get("dialog.allFiles"), "*"));
+        startIn(chooser, folder);
+        return Optional.ofNullable(chooser.showOpenDialog(owner)).map(File::toPath);
+    }
+
+    @Override
+    public boolean askModelImport(Window owner, ImportModelViewModel form) {
+        return new ImportModelDialog(form, texts, owner).showAndWait().filter(Boolean::booleanValue).isPresent();
     }
 
     @Override

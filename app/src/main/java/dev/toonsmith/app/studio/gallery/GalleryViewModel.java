@@ -64,7 +64,7 @@ public final class GalleryViewModel {
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.notifications = Objects.requireNonNull(notifications, "notifications");
         this.thumbnails = tasks.lane("thumbnails");
-        this.noStyle = new StyleCardViewModel(null, texts.get("gallery.noStyle"), "", "", "");
+        this.noStyle = new StyleCardViewModel(null, texts.get("gallery.noStyle"), "", "", true, "");
         cards.add(noStyle);
         selected.set(noStyle);
     }
@@ -108,8 +108,9 @@ public final class GalleryViewModel {
             case PREVIEW -> "gallery.source.preview";
         });
         String licence = entry.manifest().license();
+        boolean known = licence != null && !licence.isBlank() && !licence.strip().equalsIgnoreCase("unknown");
         return new StyleCardViewModel(entry, entry.name(), entry.manifest().architecture().name(),
-                licence == null || licence.isBlank() ? texts.get("gallery.licence.unknown") : licence, source);
+                known ? licence.strip() : texts.get("gallery.licence.unknown"), known, source);
     }
 
     /** The card of the style with this id; "No style" for null. */
@@ -207,6 +208,25 @@ public final class GalleryViewModel {
                         failure);
             }
         });
+    }
+
+    /** A fresh "Import model" form for {@code model}, filled with its defaults. */
+    public ImportModelViewModel newModelImport(Path model) {
+        ImportModelViewModel form = new ImportModelViewModel(texts, tasks, notifications);
+        form.reset(model);
+        return form;
+    }
+
+    /**
+     * Imports the generator described by {@code form} into the user's styles in the background, then lists the new
+     * style and selects it, so that the Studio page shows the photo in it.
+     */
+    public void importModel(ImportModelViewModel form) {
+        if (library == null) {
+            notifications.info(texts.get("gallery.notReady"));
+            return;
+        }
+        form.start(library, entry -> rebuild(entry.id()));
     }
 
     /** Deletes a user style's file. Bundled styles cannot be deleted, and their cards offer no delete. */

@@ -60,12 +60,26 @@ public final class StyleCardView extends VBox {
             hint.getStyleClass().addAll("badge", "badge-muted");
             badges.getChildren().add(hint);
         } else {
-            Label arch = new Label(card.architecture());
-            arch.getStyleClass().addAll("badge", "badge-architecture");
-            arch.setTooltip(new Tooltip(texts.get("gallery.architecture.tooltip")));
+            Label arch;
+            if (card.imported()) {
+                arch = new Label(texts.get("gallery.imported.badge"));
+                arch.getStyleClass().addAll("badge", "badge-imported");
+                arch.setTooltip(new Tooltip(texts.get("gallery.imported.tooltip")));
+            } else {
+                arch = new Label(card.architecture());
+                arch.getStyleClass().addAll("badge", "badge-architecture");
+                arch.setTooltip(new Tooltip(texts.get("gallery.architecture.tooltip")));
+            }
             Label licence = new Label(card.licence());
             licence.getStyleClass().addAll("badge", "badge-licence");
-            licence.setTooltip(new Tooltip(texts.format("gallery.licence.tooltip", card.licence(), card.sourceLabel())));
+            licence.setId("licence-" + card.styleId());
+            if (card.licenceKnown()) {
+                licence.setTooltip(new Tooltip(texts.format("gallery.licence.tooltip", card.licence(),
+                        card.sourceLabel())));
+            } else {
+                licence.getStyleClass().add("badge-licence-unknown");
+                licence.setTooltip(new Tooltip(texts.format("gallery.licence.unknown.tooltip", card.sourceLabel())));
+            }
             badges.getChildren().addAll(arch, licence);
         }
         Region spacer = new Region();

@@ -1,6 +1,7 @@
 package dev.toonsmith.app.studio.gallery;
 
 import dev.toonsmith.app.studio.render.Raster;
+import dev.toonsmith.engine.model.ImportedSpec;
 import dev.toonsmith.engine.style.StyleEntry;
 import dev.toonsmith.engine.style.StyleSource;
 import javafx.beans.property.ObjectProperty;
@@ -13,14 +14,17 @@ public final class StyleCardViewModel {
     private final String name;
     private final String architecture;
     private final String licence;
+    private final boolean licenceKnown;
     private final String sourceLabel;
     private final ObjectProperty<Raster> thumbnail = new SimpleObjectProperty<>(this, "thumbnail");
 
-    StyleCardViewModel(StyleEntry entry, String name, String architecture, String licence, String sourceLabel) {
+    StyleCardViewModel(StyleEntry entry, String name, String architecture, String licence, boolean licenceKnown,
+            String sourceLabel) {
         this.entry = entry;
         this.name = name;
         this.architecture = architecture;
         this.licence = licence;
+        this.licenceKnown = licenceKnown;
         this.sourceLabel = sourceLabel;
     }
 
@@ -50,6 +54,16 @@ public final class StyleCardViewModel {
     /** The licence identifier, e.g. "CC0-1.0"; empty for "No style". */
     public String licence() {
         return licence;
+    }
+
+    /** False when the style names no licence, or "unknown": the card warns that it may not be shared. */
+    public boolean licenceKnown() {
+        return licenceKnown;
+    }
+
+    /** Whether the style carries a TorchScript or ONNX model from elsewhere rather than Toonsmith's own weights. */
+    public boolean imported() {
+        return entry != null && ImportedSpec.NAME.equals(entry.manifest().architecture().name());
     }
 
     /** "Bundled" or "Yours"; empty for "No style". */

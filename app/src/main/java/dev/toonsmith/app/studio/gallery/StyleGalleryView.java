@@ -29,6 +29,12 @@ public final class StyleGalleryView extends VBox {
     private final double cardWidth;
 
     public StyleGalleryView(GalleryViewModel gallery, Texts texts, Dialogs dialogs, double cardWidth) {
+        this(gallery, texts, dialogs, cardWidth, false);
+    }
+
+    /** @param offerModels whether the header also offers "Import model…" (TorchScript or ONNX), as the Styles page does */
+    public StyleGalleryView(GalleryViewModel gallery, Texts texts, Dialogs dialogs, double cardWidth,
+            boolean offerModels) {
         this.gallery = gallery;
         this.cardWidth = cardWidth;
         getStyleClass().add("style-gallery");
@@ -44,6 +50,14 @@ public final class StyleGalleryView extends VBox {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox header = new HBox(8, title, spacer, importButton);
+        if (offerModels) {
+            Button importModel = new Button(texts.get("gallery.importModel"), new FontIcon(Material2AL.INPUT));
+            importModel.setId("import-model");
+            importModel.getStyleClass().addAll("flat", "small");
+            importModel.setTooltip(new javafx.scene.control.Tooltip(texts.get("gallery.importModel.tooltip")));
+            importModel.setOnAction(e -> importModel(dialogs));
+            header.getChildren().add(importModel);
+        }
         header.setAlignment(Pos.CENTER_LEFT);
 
         cards.setHgap(8);
@@ -82,6 +96,16 @@ public final class StyleGalleryView extends VBox {
                         .forEach(gallery::importStyle);
                 e.setDropCompleted(true);
                 e.consume();
+            }
+        });
+    }
+
+    /** Asks for a model file and its details, then imports it in the background. */
+    private void importModel(Dialogs dialogs) {
+        dialogs.chooseModel(getScene().getWindow(), null).ifPresent(model -> {
+            ImportModelViewModel form = gallery.newModelImport(model);
+            if (dialogs.askModelImport(getScene().getWindow(), form)) {
+                gallery.importModel(form);
             }
         });
     }

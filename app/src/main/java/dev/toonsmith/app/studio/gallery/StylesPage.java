@@ -32,7 +32,7 @@ public final class StylesPage implements Page {
         Button reload = new Button(texts.get("styles.reload"), new FontIcon(Material2MZ.REFRESH));
         reload.getStyleClass().addAll("flat", "small");
         reload.setOnAction(e -> gallery.reload());
-        StyleGalleryView cards = new StyleGalleryView(gallery, texts, dialogs, 220);
+        StyleGalleryView cards = new StyleGalleryView(gallery, texts, dialogs, 220, true);
         VBox page = new VBox(14, heading, intro, new HBox(reload), cards);
         page.getStyleClass().add("styles-page");
         content = new ScrollPane(page);

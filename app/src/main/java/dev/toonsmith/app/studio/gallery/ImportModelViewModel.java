@@ -1,0 +1,230 @@
+package dev.toonsmith.app.studio.gallery;
+
+import dev.toonsmith.app.studio.notify.NotificationsViewModel;
+import dev.toonsmith.app.studio.tasks.BackgroundTasks;
+import dev.toonsmith.engine.imported.ModelConvention;
+import dev.toonsmith.engine.imported.ModelImportException;
+import dev.toonsmith.engine.imported.StyleImport;
+import dev.toonsmith.engine.style.StyleEntry;
+import dev.toonsmith.engine.style.StyleFormatException;
+import dev.toonsmith.engine.style.StyleLibrary;
+import dev.toonsmith.engine.style.StyleLibraryException;
+import dev.toonsmith.ui.UiResources.Texts;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The "Import model" form: a TorchScript or ONNX generator from elsewhere, its name, author and licence, and the
+ * pixel convention it was trained with; what is missing, and the import itself, run in the background into the
+ * user's styles folder. A model the engine refuses leaves nothing behind and its one-sentence reason is shown.
+ */
+public final class ImportModelViewModel {
+
+    /** The file endings offered by the file chooser. */
+    public static final java.util.List<String> MODEL_EXTENSIONS = java.util.List.of("onnx", "pt", "torchscript");
+
+    /** The size multiple's bounds, as the engine accepts them. */
+    public static final int MIN_MULTIPLE = 1;
+    public static final int MAX_MULTIPLE = 256;
+
+    private final Texts texts;
+    private final BackgroundTasks tasks;
+    private final NotificationsViewModel notifications;
+    private final ReadOnlyObjectWrapper<Path> model = new ReadOnlyObjectWrapper<>(this, "model");
+    private final StringProperty name = new SimpleStringProperty(this, "name", "");
+    private final StringProperty author = new SimpleStringProperty(this, "author", "");
+    private final StringProperty licence = new SimpleStringProperty(this, "licence", "");
+    private final ObjectProperty<ModelConvention.Range> range =
+            new SimpleObjectProperty<>(this, "range", ModelConvention.Range.MINUS_ONE_TO_ONE);
+    private final ObjectProperty<ModelConvention.Channels> channels =
+            new SimpleObjectProperty<>(this, "channels", ModelConvention.Channels.RGB);
+    private final ObjectProperty<ModelConvention.Layout> layout =
+            new SimpleObjectProperty<>(this, "layout", ModelConvention.Layout.NCHW);
+    private final IntegerProperty sizeMultiple = new SimpleIntegerProperty(this, "sizeMultiple", 4);
+    private final ReadOnlyBooleanWrapper importing = new ReadOnlyBooleanWrapper(this, "importing");
+    private final StringBinding missing;
+
+    public ImportModelViewModel(Texts texts, BackgroundTasks tasks, NotificationsViewModel notifications) {
+        this.texts = Objects.requireNonNull(texts, "texts");
+        this.tasks = Objects.requireNonNull(tasks, "tasks");
+        this.notifications = Objects.requireNonNull(notifications, "notifications");
+        this.missing = Bindings.createStringBinding(this::whatIsMissing, model, name, licence, range, channels, layout,
+                sizeMultiple, importing);
+    }
+
+    /** Starts over with {@code file}: its name (without the ending) as the style's, the PyTorch convention. */
+    public void reset(Path file) {
+        model.set(Objects.requireNonNull(file, "file"));
+        name.set(defaultName(file));
+        author.set("");
+        licence.set("");
+        range.set(ModelConvention.Range.MINUS_ONE_TO_ONE);
+        channels.set(ModelConvention.Channels.RGB);
+        layout.set(ModelConvention.Layout.NCHW);
+        sizeMultiple.set(4);
+    }
+
+    /** The file's name without its model endings: {@code anime.torchscript.pt} → {@code anime}. */
+    static String defaultName(Path file) {
+        String n = file.getFileName().toString();
+        boolean stripped = true;
+        while (stripped) {
+            stripped = false;
+            for (String ending : new String[] {".onnx", ".pt", ".pth", ".torchscript", ".jit"}) {
+                if (n.toLowerCase(Locale.ROOT).endsWith(ending) && n.length() > ending.length()) {
+                    n = n.substring(0, n.length() - ending.length());
+                    stripped = true;
+                }
+            }
+        }
+        return n;
+    }
+
+    private String whatIsMissing() {
+        if (model.get() == null) {
+            return texts.get("importModel.missing.model");
+        }
+        if (name.get() == null || name.get().isBlank()) {
+            return texts.get("importModel.missing.name");
+        }
+        if (licence.get() == null || licence.get().isBlank()) {
+            return texts.get("importModel.missing.licence");
+        }
+        if (sizeMultiple.get() < MIN_MULTIPLE || sizeMultiple.get() > MAX_MULTIPLE) {
+            return texts.format("importModel.missing.multiple", MIN_MULTIPLE, MAX_MULTIPLE);
+        }
+        if (importing.get()) {
+            return texts.get("importModel.missing.busy");
+        }
+        return "";
+    }
+
+    /** What keeps the form from being imported, one sentence; empty when it can be. */
+    public StringBinding missingProperty() {
+        return missing;
+    }
+
+    /** True when nothing is missing: the dialog's Import button follows it. */
+    public boolean ready() {
+        return missing.get().isEmpty();
+    }
+
+    /** The pixel convention chosen in the form. */
+    public ModelConvention convention() {
+        return new ModelConvention(range.get(), channels.get(), layout.get(), sizeMultiple.get());
+    }
+
+    /** The credits chosen in the form; the id comes from the name. */
+    public StyleImport.Details details() {
+        return new StyleImport.Details(null, name.get().strip(), author.get().strip(), licence.get().strip(), "", 0);
+    }
+
+    /**
+     * Imports the model in the background: checked and written to a scratch file by the engine, then installed in
+     * {@code library}'s user folder (which refuses an id already taken), and handed to {@code onImported} on the UI
+     * thread. A refusal is shown in the notification bar and nothing is installed.
+     */
+    public void start(StyleLibrary library, Consumer<StyleEntry> onImported) {
+        Objects.requireNonNull(library, "library");
+        if (!ready()) {
+            notifications.info(missing.get());
+            return;
+        }
+        Path file = model.get();
+        ModelConvention convention = convention();
+        StyleImport.Details details = details();
+        importing.set(true);
+        tasks.submit(texts.format("job.importModel", file.getFileName()), progress -> install(library, file,
+                convention, details, texts), entry -> {
+                    importing.set(false);
+                    notifications.info(texts.format("gallery.imported", entry.name()));
+                    onImported.accept(entry);
+                }, failure -> {
+                    importing.set(false);
+                    if (failure instanceof ModelImportException || failure instanceof StyleFormatException
+                            || failure instanceof StyleLibraryException) {
+                        // The engine's sentence names the file and says what is wrong.
+                        notifications.error(failure.getMessage(), failure);
+                    } else {
+                        notifications.unexpected(texts.format("gallery.importFailed", file.getFileName(),
+                                failure.getMessage()), failure);
+                    }
+                });
+    }
+
+    private static StyleEntry install(StyleLibrary library, Path file, ModelConvention convention,
+            StyleImport.Details details, Texts texts) throws IOException {
+        Path scratch = Files.createTempDirectory("toonsmith-import-");
+        Path style = scratch.resolve("imported.toon");
+        try {
+            String id = StyleImport.importModel(file, convention, details, style).manifest().id();
+            // Said here, naming the model: the library's own refusal would name the scratch file.
+            Optional<StyleEntry> taken = library.entries().stream().filter(e -> e.id().equals(id)).findFirst();
+            if (taken.isPresent()) {
+                throw new StyleLibraryException(texts.format("importModel.idTaken", file.getFileName(), id,
+                        taken.get().name()));
+            }
+            return library.importStyle(style);
+        } finally {
+            Files.deleteIfExists(style);
+            Files.deleteIfExists(scratch);
+        }
+    }
+
+    /** The model file being imported; null before {@link #reset}. */
+    public ReadOnlyObjectProperty<Path> modelProperty() {
+        return model.getReadOnlyProperty();
+    }
+
+    public StringProperty nameProperty() {
+        return name;
+    }
+
+    public StringProperty authorProperty() {
+        return author;
+    }
+
+    /** The model's licence (e.g. MIT, CC-BY-4.0) or "unknown"; required. */
+    public StringProperty licenceProperty() {
+        return licence;
+    }
+
+    public ObjectProperty<ModelConvention.Range> rangeProperty() {
+        return range;
+    }
+
+    public ObjectProperty<ModelConvention.Channels> channelsProperty() {
+        return channels;
+    }
+
+    public ObjectProperty<ModelConvention.Layout> layoutProperty() {
+        return layout;
+    }
+
+    /** Height and width the model takes must be multiples of this (4 for two stride-2 layers). */
+    public IntegerProperty sizeMultipleProperty() {
+        return sizeMultiple;
+    }
+
+    /** True while an import runs. */
+    public ReadOnlyBooleanProperty importingProperty() {
+        return importing.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,172 @@
+package dev.toonsmith.app.studio.gallery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.toonsmith.app.studio.ScriptedDialogs;
+import dev.toonsmith.app.studio.StudioFixtures;
+import dev.toonsmith.app.studio.canvas.FxImages;
+import dev.toonsmith.app.studio.dialogs.ImportModelDialog;
+import dev.toonsmith.app.studio.render.Rasters;
+import dev.toonsmith.app.studio.shell.Studio;
+import dev.toonsmith.app.studio.shell.StudioOptions;
+import dev.toonsmith.engine.image.Image;
+import dev.toonsmith.engine.image.ImageWriter;
+import dev.toonsmith.engine.image.WriteOptions;
+import dev.toonsmith.engine.io.UserDirectories;
+import dev.toonsmith.engine.runtime.DevicePreference;
+import dev.toonsmith.engine.style.StyleSource;
+import dev.toonsmith.ui.UiResources;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.NodeQueryUtils;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * "Import model…" on the Styles page driven like a user drives it, headless (Monocle), with the engine's real test
+ * models: a refused one leaves the gallery as it was, an ONNX generator becomes a selected style with its licence on
+ * its card.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ImportModelUiTest {
+
+    @TempDir
+    Path work;
+
+    private Studio studio;
+    private final ScriptedDialogs dialogs = new ScriptedDialogs();
+
+    private static Path fixture(String name) {
+        return Path.of("..", "engine", "src", "test", "resources", "models", name).toAbsolutePath().normalize();
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path home = work.resolve("home");
+        StudioFixtures.installStyle(home, StudioFixtures.STYLE_ID, StudioFixtures.STYLE_NAME);
+        Studio.Config config = new Studio.Config(new UserDirectories(home), StudioFixtures.samples(), dialogs,
+                DevicePreference.CPU, home.resolve("logs/studio.log"), Platform::runLater);
+        StudioOptions options = new StudioOptions(StudioFixtures.sample("cat.jpg"), null, null, null, 1400, 950, false,
+                null, false);
+        studio = Studio.open(stage, config, options);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        WaitForAsyncUtils.asyncFx(studio::close).get(120, TimeUnit.SECONDS);
+    }
+
+    private void waitFor(String what, int seconds, Callable<Boolean> condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+        } catch (java.util.concurrent.TimeoutException e) {
+            Path screenshot = Path.of("target", "ImportModelUiTest-timeout.png").toAbsolutePath();
+            onFx(() -> {
+                try (Image image = Rasters.toImage(FxImages.toRaster(studio.scene().snapshot(null)))) {
+                    ImageWriter.write(image, screenshot, WriteOptions.defaults());
+                }
+                return true;
+            });
+            throw new AssertionError("timed out waiting for: " + what + " (screen in " + screenshot + "; the studio says: '"
+                    + onFx(() -> studio.workspace().notifications().messageProperty().get()) + "')", e);
+        }
+    }
+
+    private static <T> T onFx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(30, TimeUnit.SECONDS);
+    }
+
+    private List<Path> styleFiles() throws Exception {
+        try (var files = Files.list(studio.config().directories().styles())) {
+            return files.toList();
+        }
+    }
+
+    @Test
+    void anOnnxGeneratorImportedFromTheStylesPageIsACardWithItsLicence(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> studio.workspace().readyProperty().get()
+                && studio.gallery().loadedProperty().get());
+        robot.clickOn("#nav-styles");
+        List<Path> before = styleFiles();
+        String selectedBefore = onFx(() -> studio.gallery().selected().styleId());
+
+        // A model that cannot be a style: the engine's sentence in the notification bar, no file, no new card.
+        dialogs.model = fixture("one-channel.torchscript.pt");
+        dialogs.modelForm = form -> form.licenceProperty().set("MIT");
+        robot.clickOn("#import-model");
+        waitFor("the refusal", 60, () -> onFx(() -> studio.workspace().notifications().messageProperty().get()
+                .contains("one-channel.torchscript.pt")));
+        assertEquals(before, styleFiles(), "nothing written");
+        assertEquals(selectedBefore, onFx(() -> studio.gallery().selected().styleId()), "selection kept");
+
+        // The ONNX generator, with a licence: its card, selected, badged.
+        dialogs.model = fixture("cyclegan-resnet.onnx");
+        dialogs.modelForm = form -> {
+            form.nameProperty().set("CycleGAN horses");
+            form.authorProperty().set("tests");
+            form.licenceProperty().set("CC-BY-4.0");
+        };
+        robot.clickOn("#import-model");
+        waitFor("the imported style selected", 120, () -> onFx(() -> "cyclegan-horses".equals(
+                studio.gallery().selected().styleId())));
+        assertEquals(StyleSource.USER, onFx(() -> studio.gallery().selected().entry().source()));
+        assertEquals(before.size() + 1, styleFiles().size(), "one new file in the user's styles folder");
+        waitFor("the new card on the Styles page", 30, () -> onFx(() -> !robot.lookup("#style-card-cyclegan-horses")
+                .match(NodeQueryUtils.isVisible()).queryAll().isEmpty()));
+        Label licence = robot.lookup("#style-card-cyclegan-horses").match(NodeQueryUtils.isVisible()).lookup(
+                "#licence-cyclegan-horses").queryAs(Label.class);
+        assertEquals("CC-BY-4.0", licence.getText());
+        assertFalse(licence.getStyleClass().contains("badge-licence-unknown"));
+        Node marker = robot.lookup("#style-card-cyclegan-horses").match(NodeQueryUtils.isVisible())
+                .lookup(".badge-imported").query();
+        assertTrue(marker.isVisible(), "the imported marker");
+
+        // The Studio page previews the photo in it: the workspace renders with the new style.
+        robot.clickOn("#nav-studio");
+        waitFor("a result in the new style", 120, () -> onFx(() -> studio.workspace().resultProperty().get() != null
+                && !studio.workspace().renderingProperty().get()));
+        Thread.sleep(500);
+        waitFor("the render to settle", 120, () -> onFx(() -> !studio.workspace().renderingProperty().get()));
+        assertEquals("cyclegan-horses", onFx(() -> studio.gallery().selected().styleId()), "the style drew the photo");
+        assertFalse(onFx(() -> studio.workspace().notifications().severityProperty().get()
+                == dev.toonsmith.app.studio.notify.Severity.ERROR), onFx(() -> studio.workspace().notifications()
+                .messageProperty().get()));
+    }
+
+    @Test
+    void theDialogsImportButtonWaitsForALicence() throws Exception {
+        onFx(() -> {
+            ImportModelViewModel form = studio.gallery().newModelImport(fixture("cyclegan-resnet.onnx"));
+            ImportModelDialog dialog = new ImportModelDialog(form, UiResources.texts(Locale.ENGLISH), null);
+            Node ok = dialog.getDialogPane().lookupButton(dialog.importButtonType());
+            assertTrue(ok.isDisabled(), "no licence yet");
+            Label missing = (Label) dialog.getDialogPane().lookup("#import-model-missing");
+            assertTrue(missing.getText().contains("licence"), missing.getText());
+            javafx.scene.control.TextField licence =
+                    (javafx.scene.control.TextField) dialog.getDialogPane().lookup("#import-model-licence");
+            assertEquals("cyclegan-resnet",
+                    ((javafx.scene.control.TextField) dialog.getDialogPane().lookup("#import-model-name")).getText());
+            licence.setText("unknown");
+            assertFalse(ok.isDisabled(), "'unknown' is an answer");
+            ((javafx.scene.control.RadioButton) dialog.getDialogPane().lookup("#import-model-layout-nhwc")).fire();
+            assertEquals(dev.toonsmith.engine.imported.ModelConvention.Layout.NHWC, form.layoutProperty().get());
+            return null;
+        });
+    }
+}

@@ -1,0 +1,215 @@
+package dev.toonsmith.app.studio.gallery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.toonsmith.app.studio.UiQueue;
+import dev.toonsmith.app.studio.notify.NotificationsViewModel;
+import dev.toonsmith.app.studio.render.Renderer;
+import dev.toonsmith.app.studio.render.StylizerCache;
+import dev.toonsmith.app.studio.tasks.BackgroundTasks;
+import dev.toonsmith.engine.imported.ModelConvention;
+import dev.toonsmith.engine.io.UserDirectories;
+import dev.toonsmith.engine.runtime.DevicePreference;
+import dev.toonsmith.engine.style.StyleBundle;
+import dev.toonsmith.engine.style.StyleLibrary;
+import dev.toonsmith.engine.style.StyleSource;
+import dev.toonsmith.ui.UiResources;
+import dev.toonsmith.ui.UiResources.Texts;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The "Import model" form without the JavaFX toolkit: its defaults and what it asks for, and real imports of the
+ * engine's test models (made by PyTorch) through the gallery, one accepted and one refused.
+ */
+class ImportModelViewModelTest {
+
+    @TempDir
+    Path work;
+
+    private final Texts texts = UiResources.texts(Locale.ENGLISH);
+    private Path home;
+    private UiQueue ui;
+    private BackgroundTasks tasks;
+    private NotificationsViewModel notifications;
+    private StyleLibrary styles;
+    private Renderer renderer;
+    private GalleryViewModel gallery;
+
+    private static Path fixture(String name) {
+        return Path.of("..", "engine", "src", "test", "resources", "models", name).toAbsolutePath().normalize();
+    }
+
+    @BeforeEach
+    void setUp() throws Exception {
+        home = work.resolve("home");
+        ui = new UiQueue();
+        tasks = new BackgroundTasks(ui);
+        styles = StyleLibrary.load(new UserDirectories(home));
+        renderer = new Renderer(new StylizerCache(styles, DevicePreference.CPU, 2));
+        ui.run(() -> {
+            notifications = new NotificationsViewModel("See the log.");
+            gallery = new GalleryViewModel(texts, tasks, notifications);
+            gallery.setLibrary(styles, renderer, null);
+        });
+        ui.settle(tasks);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        ui.settle(tasks);
+        tasks.close();
+        renderer.close();
+        ui.close();
+    }
+
+    private <T> T onUi(Supplier<T> read) {
+        AtomicReference<T> value = new AtomicReference<>();
+        ui.run(() -> value.set(read.get()));
+        return value.get();
+    }
+
+    private List<Path> styleFiles() throws Exception {
+        Path folder = home.resolve("styles");
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.toList();
+        }
+    }
+
+    @Test
+    void aNewFormProposesTheFileNameAndPyTorchsConvention() {
+        ImportModelViewModel form = onUi(() -> gallery.newModelImport(fixture("cyclegan-resnet.torchscript.pt")));
+        assertEquals("cyclegan-resnet", form.nameProperty().get());
+        assertEquals("", form.authorProperty().get());
+        assertEquals("", form.licenceProperty().get());
+        assertEquals(ModelConvention.pytorchDefault(4), form.convention());
+        assertEquals("anime", ImportModelViewModel.defaultName(Path.of("anime.onnx")));
+        assertEquals("Paprika v2", ImportModelViewModel.defaultName(Path.of("Paprika v2.PT")));
+        assertEquals("model.bin", ImportModelViewModel.defaultName(Path.of("model.bin")));
+    }
+
+    @Test
+    void theLicenceIsRequiredAndTheOtherFieldsChecked() {
+        ImportModelViewModel form = onUi(() -> gallery.newModelImport(fixture("cyclegan-resnet.onnx")));
+        assertFalse(form.ready(), "no licence yet");
+        assertEquals(texts.get("importModel.missing.licence"), form.missingProperty().get());
+
+        form.licenceProperty().set("   ");
+        assertFalse(form.ready(), "a blank licence is none");
+        form.licenceProperty().set("unknown");
+        assertTrue(form.ready(), "'unknown' is an answer: the card then warns");
+        assertEquals("", form.missingProperty().get());
+
+        form.nameProperty().set(" ");
+        assertEquals(texts.get("importModel.missing.name"), form.missingProperty().get());
+        form.nameProperty().set("CycleGAN");
+        form.sizeMultipleProperty().set(0);
+        assertEquals(texts.format("importModel.missing.multiple", 1, 256), form.missingProperty().get());
+        form.sizeMultipleProperty().set(8);
+        assertTrue(form.ready());
+
+        form.licenceProperty().set(" MIT ");
+        form.authorProperty().set(" Jun-Yan Zhu ");
+        form.rangeProperty().set(ModelConvention.Range.ZERO_TO_ONE);
+        form.channelsProperty().set(ModelConvention.Channels.BGR);
+        form.layoutProperty().set(ModelConvention.Layout.NHWC);
+        assertEquals(new ModelConvention(ModelConvention.Range.ZERO_TO_ONE, ModelConvention.Channels.BGR,
+                ModelConvention.Layout.NHWC, 8), form.convention());
+        assertEquals("MIT", form.details().license());
+        assertEquals("Jun-Yan Zhu", form.details().author());
+        assertEquals("CycleGAN", form.details().name());
+    }
+
+    @Test
+    void anOnnxGeneratorBecomesAStyleInTheUsersFolderAndIsSelected() throws Exception {
+        ImportModelViewModel form = onUi(() -> gallery.newModelImport(fixture("cyclegan-resnet.onnx")));
+        ui.run(() -> {
+            form.nameProperty().set("CycleGAN ONNX");
+            form.authorProperty().set("tests");
+            form.licenceProperty().set("MIT");
+            gallery.importModel(form);
+        });
+        ui.settle(tasks);
+
+        List<Path> files = styleFiles();
+        assertEquals(1, files.size(), "one style file in the styles folder: " + files);
+        assertTrue(files.get(0).getFileName().toString().endsWith(".toon"), files.get(0).toString());
+        StyleBundle written = StyleBundle.read(files.get(0));
+        assertTrue(written.isImported());
+        assertEquals("MIT", written.manifest().license());
+        assertEquals("CycleGAN ONNX", written.manifest().name());
+
+        StyleCardViewModel selected = onUi(gallery::selected);
+        assertEquals("cyclegan-onnx", selected.styleId(), "the new style is selected");
+        assertEquals(StyleSource.USER, selected.entry().source());
+        assertTrue(selected.imported());
+        assertTrue(selected.licenceKnown());
+        assertEquals("MIT", selected.licence());
+        assertTrue(onUi(() -> gallery.cards().contains(selected)), "the gallery lists it");
+        assertEquals(texts.format("gallery.imported", "CycleGAN ONNX"), onUi(() -> notifications.messageProperty().get()));
+        assertFalse(onUi(() -> form.importingProperty().get()));
+    }
+
+    @Test
+    void aModelThatCannotBeAStyleIsRefusedWithTheEnginesSentenceAndNothingWritten() throws Exception {
+        Path model = fixture("one-channel.torchscript.pt");
+        ImportModelViewModel form = onUi(() -> gallery.newModelImport(model));
+        ui.run(() -> {
+            form.licenceProperty().set("MIT");
+            gallery.importModel(form);
+        });
+        ui.settle(tasks);
+
+        String message = onUi(() -> notifications.messageProperty().get());
+        assertEquals(dev.toonsmith.app.studio.notify.Severity.ERROR, onUi(() -> notifications.severityProperty().get()));
+        assertTrue(message.contains("one-channel.torchscript.pt"), "names the file: " + message);
+        assertFalse(message.contains("\n"), "one line: " + message);
+        assertEquals(List.of(), styleFiles(), "nothing written");
+        assertEquals(null, onUi(gallery::selected).styleId(), "the selection stays on No style");
+        assertFalse(onUi(() -> form.importingProperty().get()), "the form can be tried again");
+    }
+
+    @Test
+    void aNameAlreadyTakenIsRefusedNamingTheModel() throws Exception {
+        Path model = fixture("cyclegan-resnet.torchscript.pt");
+        for (int i = 0; i < 2; i++) {
+            ImportModelViewModel form = onUi(() -> gallery.newModelImport(model));
+            ui.run(() -> {
+                form.licenceProperty().set("MIT");
+                gallery.importModel(form);
+            });
+            ui.settle(tasks);
+        }
+        assertEquals(1, styleFiles().size(), "the second import wrote nothing");
+        assertEquals(texts.format("importModel.idTaken", "cyclegan-resnet.torchscript.pt", "cyclegan-resnet",
+                "cyclegan-resnet"), onUi(() -> notifications.messageProperty().get()));
+    }
+
+    @Test
+    void anUnknownLicenceIsMarkedOnTheCard() throws Exception {
+        ImportModelViewModel form = onUi(() -> gallery.newModelImport(fixture("cyclegan-resnet.onnx")));
+        ui.run(() -> {
+            form.licenceProperty().set("unknown");
+            gallery.importModel(form);
+        });
+        ui.settle(tasks);
+        StyleCardViewModel card = onUi(gallery::selected);
+        assertEquals("cyclegan-resnet", card.styleId());
+        assertFalse(card.licenceKnown());
+        assertEquals(texts.get("gallery.licence.unknown"), card.licence());
+    }
+}
