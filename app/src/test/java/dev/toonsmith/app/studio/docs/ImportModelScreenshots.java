@@ -60,8 +60,8 @@ public final class ImportModelScreenshots {
             return studio.gallery().newModelImport(model);
         });
         ImportModelDialog dialog = fx(() -> {
-            form.nameProperty().set("Horse to zebra");
-            form.authorProperty().set("Ada Lovelace");
+            form.nameProperty().set("CycleGAN test model (untrained)");
+            form.authorProperty().set("make-models.py");
             form.licenceProperty().set(licence);
             ImportModelDialog d = new ImportModelDialog(form, UiResources.texts(Locale.ENGLISH),
                     studio.scene().getWindow());
@@ -75,7 +75,7 @@ public final class ImportModelScreenshots {
             studio.gallery().importModel(form);
             return null;
         });
-        waitFor(() -> "horse-to-zebra".equals(studio.gallery().selected().styleId()), 120);
+        waitFor(() -> "cyclegan-test-model-untrained".equals(studio.gallery().selected().styleId()), 120);
         Thread.sleep(2500);
         save(studio::scene, out.resolve("import-model-card.png"));
         fx(() -> {
