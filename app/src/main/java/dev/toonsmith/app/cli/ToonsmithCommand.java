@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
         versionProvider = VersionProvider.class,
         description = "Turns photos into cartoons with GAN styles.",
         subcommands = {StylizeCommand.class, BatchCommand.class, StylesCommand.class, PresetsCommand.class, TrainCommand.class,
-            ExportStyleCommand.class, ImportStyleCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+            ExportStyleCommand.class, ImportStyleCommand.class, ExportOnnxCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Run 'toonsmith help COMMAND' for the options of a command.",
             "Run 'toonsmith' without arguments (or 'toonsmith studio') to open the studio window."})
 public final class ToonsmithCommand implements Runnable {

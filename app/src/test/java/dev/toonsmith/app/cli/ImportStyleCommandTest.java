@@ -85,4 +85,45 @@ class ImportStyleCommandTest {
         assertTrue(oneChannel.err().contains("gives 1 channel"), oneChannel.err());
         assertFalse(Files.exists(work.resolve("x.toon")), "nothing written for a refused model");
     }
+
+    @Test
+    void aCartoonGanStyleExportedToOnnxImportsBackAndStylizes() throws Exception {
+        Path toon = work.resolve("cartoongan.toon");
+        try (ai.djl.ndarray.NDManager manager = dev.toonsmith.engine.runtime.TorchRuntime.engine().newBaseManager()) {
+            dev.toonsmith.engine.model.CartoonGanSpec spec = new dev.toonsmith.engine.model.CartoonGanSpec(4, 1);
+            ai.djl.nn.Block generator = spec.newGenerator();
+            generator.initialize(manager, ai.djl.ndarray.types.DataType.FLOAT32,
+                    new ai.djl.ndarray.types.Shape(1, 3, 32, 32));
+            java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+            javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(8, 8,
+                    java.awt.image.BufferedImage.TYPE_INT_RGB), "png", png);
+            dev.toonsmith.engine.style.StyleWriter.write(dev.toonsmith.engine.style.StyleWriter.bundle(
+                    dev.toonsmith.engine.style.StyleManifest.builder("tiny-cg", "Tiny CartoonGAN", spec)
+                            .author("tests").license("CC0-1.0").build(), generator, png.toByteArray()), toon);
+        }
+        Path onnx = work.resolve("tiny.onnx");
+        CliRun exported = run("export-onnx", toon.toString(), "-o", onnx.toString());
+        assertEquals(0, exported.exitCode(), exported.err());
+        assertTrue(exported.out().contains("as ONNX, opset 17"), exported.out());
+
+        Path back = work.resolve("back.toon");
+        CliRun imported = run("import-style", onnx.toString(), "-o", back.toString(), "--name", "Back", "--license",
+                "CC0-1.0");
+        assertEquals(0, imported.exitCode(), imported.err());
+        Path photo = Path.of(Objects.requireNonNull(getClass().getResource("/photos/coffee-200.jpg")).toURI());
+        Path viaOnnx = work.resolve("onnx.png");
+        Path native_ = work.resolve("native.png");
+        assertEquals(0, run("stylize", photo.toString(), "-o", viaOnnx.toString(), "--style", back.toString(),
+                "--device", "cpu").exitCode());
+        assertEquals(0, run("stylize", photo.toString(), "-o", native_.toString(), "--style", toon.toString(),
+                "--device", "cpu").exitCode());
+        try (Image a = ImageReader.read(viaOnnx); Image b = ImageReader.read(native_)) {
+            assertTrue(org.opencv.core.Core.norm(a.mat(), b.mat(), org.opencv.core.Core.NORM_INF) <= 1,
+                    "the round trip draws what the style draws, within 1/255");
+        }
+
+        CliRun lite = run("export-onnx", "default", "-o", work.resolve("lite.onnx").toString());
+        assertEquals(1, lite.exitCode());
+        assertTrue(lite.err().contains("cannot be exported yet"), lite.err());
+    }
 }
