@@ -60,6 +60,11 @@ record FolderListing(Path folder, List<Path> images, int otherFiles, List<Skippe
      */
     static <T> T await(java.util.concurrent.Future<T> future, String interrupted)
             throws java.io.InterruptedIOException {
+        // A finished future returns without looking at the interrupt: check it first, so that a cancelled
+        // survey or load stops at the next file whatever the threads' timing.
+        if (Thread.currentThread().isInterrupted()) {
+            throw new java.io.InterruptedIOException(interrupted + " was interrupted");
+        }
         try {
             return future.get();
         } catch (InterruptedException e) {
