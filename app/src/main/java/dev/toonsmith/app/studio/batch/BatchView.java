@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import dev.toonsmith.app.studio.notify.PageMessageBar;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -99,28 +100,8 @@ public final class BatchView extends BorderPane {
     }
 
     private Region messageBar() {
-        Label text = new Label();
-        text.setId("batch-message");
-        text.setWrapText(true);
-        text.textProperty().bind(page.messageProperty());
-        Button close = new Button(null, new FontIcon(Material2AL.CLOSE));
-        close.getStyleClass().addAll("flat", "small");
-        close.setOnAction(e -> page.dismissMessage());
-        HBox bar = new HBox(8, text, close);
-        HBox.setHgrow(text, Priority.ALWAYS);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(6, 14, 6, 14));
-        // The Train page's bar: same look, same place.
-        bar.getStyleClass().add("train-message");
-        bar.visibleProperty().bind(page.messageProperty().isNotEmpty());
-        bar.managedProperty().bind(bar.visibleProperty());
-        page.messageIsProblemProperty().addListener((obs, was, now) -> {
-            bar.getStyleClass().remove("problem");
-            if (now) {
-                bar.getStyleClass().add("problem");
-            }
-        });
-        return bar;
+        return PageMessageBar.of("batch-message", page.messageProperty(), page.messageIsProblemProperty(),
+                page::dismissMessage);
     }
 
     // ---- the queue ----

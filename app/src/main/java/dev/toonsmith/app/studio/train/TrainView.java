@@ -6,6 +6,7 @@ import dev.toonsmith.engine.train.RunSummary;
 import dev.toonsmith.ui.UiResources.Texts;
 import java.nio.file.Path;
 import java.util.function.Supplier;
+import dev.toonsmith.app.studio.notify.PageMessageBar;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -137,27 +138,8 @@ public final class TrainView extends BorderPane {
     }
 
     private Region messageBar() {
-        Label text = new Label();
-        text.setId("train-message");
-        text.setWrapText(true);
-        text.textProperty().bind(page.messageProperty());
-        Button close = new Button(null, new FontIcon(Material2AL.CLOSE));
-        close.getStyleClass().addAll("flat", "small");
-        close.setOnAction(e -> page.dismissMessage());
-        HBox bar = new HBox(8, text, close);
-        HBox.setHgrow(text, Priority.ALWAYS);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(6, 14, 6, 14));
-        bar.getStyleClass().add("train-message");
-        bar.visibleProperty().bind(page.messageProperty().isNotEmpty());
-        bar.managedProperty().bind(bar.visibleProperty());
-        page.messageIsProblemProperty().addListener((obs, was, now) -> {
-            bar.getStyleClass().remove("problem");
-            if (now) {
-                bar.getStyleClass().add("problem");
-            }
-        });
-        return bar;
+        return PageMessageBar.of("train-message", page.messageProperty(), page.messageIsProblemProperty(),
+                page::dismissMessage);
     }
 
     private Region welcome() {

@@ -3,21 +3,14 @@ package dev.toonsmith.app.studio.docs;
 import dev.toonsmith.app.studio.ScriptedDialogs;
 import dev.toonsmith.app.studio.batch.BatchViewModel;
 import dev.toonsmith.app.studio.batch.OutputChoice;
-import dev.toonsmith.app.studio.canvas.FxImages;
-import dev.toonsmith.app.studio.render.Rasters;
 import dev.toonsmith.app.studio.shell.Studio;
 import dev.toonsmith.app.studio.shell.StudioOptions;
-import dev.toonsmith.engine.image.Image;
-import dev.toonsmith.engine.image.ImageWriter;
-import dev.toonsmith.engine.image.WriteOptions;
 import dev.toonsmith.engine.io.UserDirectories;
 import dev.toonsmith.engine.runtime.DevicePreference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -58,15 +51,15 @@ public final class BatchScreenshots {
         CompletableFuture<Void> started = new CompletableFuture<>();
         Platform.startup(() -> started.complete(null));
         started.get();
-        Studio studio = fx(() -> {
+        Studio studio = DocShots.fx(() -> {
             Stage stage = new Stage();
             Studio.Config config = new Studio.Config(new UserDirectories(home), samples, new ScriptedDialogs(),
                     DevicePreference.AUTO, home.resolve("logs/studio.log"), Platform::runLater);
             return Studio.open(stage, config, new StudioOptions(null, null, preset, "light", 1500, 940, false, null,
                     false));
         });
-        waitFor(() -> studio.workspace().readyProperty().get() && studio.gallery().loadedProperty().get(), 180);
-        fx(() -> {
+        DocShots.waitFor(() -> studio.workspace().readyProperty().get() && studio.gallery().loadedProperty().get(), 180);
+        DocShots.fx(() -> {
             studio.shell().select("batch");
             BatchViewModel batch = studio.batch();
             batch.useCurrentLook();
@@ -76,16 +69,16 @@ public final class BatchScreenshots {
             batch.maxEdgeProperty().set(1024);
             return null;
         });
-        waitFor(() -> studio.batch().rows().size() == 9, 60);
-        fx(() -> {
+        DocShots.waitFor(() -> studio.batch().rows().size() == 9, 60);
+        DocShots.fx(() -> {
             studio.batch().start();
             return null;
         });
-        waitFor(() -> studio.batch().reportProperty().get() != null && !studio.batch().runningProperty().get(), 1800);
+        DocShots.waitFor(() -> studio.batch().reportProperty().get() != null && !studio.batch().runningProperty().get(), 1800);
         // Thumbnails and the last table redraw.
         Thread.sleep(2000);
-        save(studio, png);
-        fx(() -> {
+        DocShots.save(studio::scene, png);
+        DocShots.fx(() -> {
             System.out.println(studio.batch().messageProperty().get());
             System.out.println(studio.batch().failuresProperty().get());
             studio.close();
@@ -93,38 +86,5 @@ public final class BatchScreenshots {
             return null;
         });
         System.exit(0);
-    }
-
-    private static void save(Studio studio, Path file) throws Exception {
-        fx(() -> {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            try (Image image = Rasters.toImage(FxImages.toRaster(studio.scene().snapshot(null)))) {
-                ImageWriter.write(image, file, WriteOptions.defaults());
-            }
-            System.out.println("Wrote " + file);
-            return null;
-        });
-    }
-
-    private static <T> T fx(Callable<T> action) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(action.call());
-            } catch (Throwable e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(120, TimeUnit.SECONDS);
-    }
-
-    private static void waitFor(Callable<Boolean> condition, int seconds) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!fx(condition)) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("timed out");
-            }
-            Thread.sleep(500);
-        }
     }
 }

@@ -1,23 +1,16 @@
 package dev.toonsmith.app.studio.docs;
 
 import dev.toonsmith.app.studio.ScriptedDialogs;
-import dev.toonsmith.app.studio.canvas.FxImages;
-import dev.toonsmith.app.studio.render.Rasters;
 import dev.toonsmith.app.studio.shell.Studio;
 import dev.toonsmith.app.studio.shell.StudioOptions;
 import dev.toonsmith.app.studio.train.RunPhase;
 import dev.toonsmith.app.studio.train.TrainPreset;
 import dev.toonsmith.app.studio.train.TrainRunViewModel;
-import dev.toonsmith.engine.image.Image;
-import dev.toonsmith.engine.image.ImageWriter;
-import dev.toonsmith.engine.image.WriteOptions;
 import dev.toonsmith.engine.io.UserDirectories;
 import dev.toonsmith.engine.runtime.DevicePreference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 
@@ -45,15 +38,15 @@ public final class TrainScreenshots {
         CompletableFuture<Void> started = new CompletableFuture<>();
         Platform.startup(() -> started.complete(null));
         started.get();
-        Studio studio = fx(() -> {
+        Studio studio = DocShots.fx(() -> {
             Stage stage = new Stage();
             Studio.Config config = new Studio.Config(new UserDirectories(home), Path.of("sample-images"),
                     new ScriptedDialogs(), DevicePreference.AUTO, home.resolve("logs/studio.log"), Platform::runLater);
             return Studio.open(stage, config, new StudioOptions(null, null, null, "light", 1500, 940, false, null,
                     false));
         });
-        waitFor(() -> studio.workspace().readyProperty().get(), 120);
-        fx(() -> {
+        DocShots.waitFor(() -> studio.workspace().readyProperty().get(), 120);
+        DocShots.fx(() -> {
             studio.shell().select("train");
             studio.train().newRun();
             var wizard = studio.train().wizard();
@@ -63,30 +56,30 @@ public final class TrainScreenshots {
             wizard.runNameProperty().set("my-first-style");
             return null;
         });
-        waitFor(() -> studio.train().wizard().refusalProperty().get().isEmpty(), 120);
+        DocShots.waitFor(() -> studio.train().wizard().refusalProperty().get().isEmpty(), 120);
         Thread.sleep(2000);
-        save(studio, out.resolve("train-wizard.png"));
-        fx(() -> {
+        DocShots.save(studio::scene, out.resolve("train-wizard.png"));
+        DocShots.fx(() -> {
             studio.train().startNewRun();
             return null;
         });
-        waitFor(() -> run(studio) != null && run(studio).step() >= steps, 3600);
+        DocShots.waitFor(() -> run(studio) != null && run(studio).step() >= steps, 3600);
         Thread.sleep(1500);
-        save(studio, out.resolve("train-run.png"));
-        fx(() -> {
+        DocShots.save(studio::scene, out.resolve("train-run.png"));
+        DocShots.fx(() -> {
             TrainRunViewModel run = run(studio);
             run.compareProperty().set(true);
             run.compareIndexProperty().set(1);
             return null;
         });
         Thread.sleep(1500);
-        save(studio, out.resolve("train-compare.png"));
-        fx(() -> {
+        DocShots.save(studio::scene, out.resolve("train-compare.png"));
+        DocShots.fx(() -> {
             run(studio).stop();
             return null;
         });
-        waitFor(() -> run(studio).phase() == RunPhase.STOPPED || run(studio).phase() == RunPhase.FINISHED, 600);
-        fx(() -> {
+        DocShots.waitFor(() -> run(studio).phase() == RunPhase.STOPPED || run(studio).phase() == RunPhase.FINISHED, 600);
+        DocShots.fx(() -> {
             studio.close();
             Platform.exit();
             return null;
@@ -97,37 +90,5 @@ public final class TrainScreenshots {
     /** The run on show; FX thread only. */
     private static TrainRunViewModel run(Studio studio) {
         return studio.train().shownProperty().get();
-    }
-
-    private static void save(Studio studio, Path file) throws Exception {
-        fx(() -> {
-            try (Image image = Rasters.toImage(FxImages.toRaster(studio.scene().snapshot(null)))) {
-                ImageWriter.write(image, file, WriteOptions.defaults());
-            }
-            System.out.println("Wrote " + file);
-            return null;
-        });
-    }
-
-    private static <T> T fx(Callable<T> action) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(action.call());
-            } catch (Throwable e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(120, TimeUnit.SECONDS);
-    }
-
-    private static void waitFor(Callable<Boolean> condition, int seconds) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!fx(condition)) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("timed out");
-            }
-            Thread.sleep(500);
-        }
     }
 }
