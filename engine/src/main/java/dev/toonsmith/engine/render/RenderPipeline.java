@@ -76,7 +76,7 @@ public final class RenderPipeline implements AutoCloseable {
     }
 
     /** {@code photo} scaled down to the settings' maximum edge, or itself; takes ownership of {@code photo}. */
-    public Image fit(Image photo) {
+    private Image fit(Image photo) {
         int edge = settings.maxEdge();
         if (edge <= 0 || Math.max(photo.width(), photo.height()) <= edge) {
             return photo;
@@ -127,23 +127,6 @@ public final class RenderPipeline implements AutoCloseable {
      */
     public static Image blend(Image photo, Image drawing, double strength) {
         return drawing == null ? photo.copy() : ImageOps.blend(photo, drawing, strength);
-    }
-
-    /** Decode-free rendering of a photo already in memory (fitted to the maximum edge first). */
-    public Image render(Image photo, TileProgress progress) {
-        Image fitted = settings.maxEdge() > 0 ? fit(photo.copy()) : photo;
-        try {
-            Optional<Image> drawing = generate(fitted, progress);
-            try {
-                return finish(fitted, drawing);
-            } finally {
-                drawing.ifPresent(Image::close);
-            }
-        } finally {
-            if (fitted != photo) {
-                fitted.close();
-            }
-        }
     }
 
     /**
