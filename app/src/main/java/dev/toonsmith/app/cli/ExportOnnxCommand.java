@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "export-onnx", mixinStandardHelpOptions = true,
         description = {"Writes a style as an ONNX model (opset 17, NCHW RGB in -1..1, dynamic height and width),"
                 + " to run in ONNX Runtime, chaiNNer and the like.",
-            "The cartoongan architecture can be exported; lite's flattening and palette layers cannot yet."})
+            "Toonsmith's own styles (lite and cartoongan) can be exported; imported models cannot."})
 final class ExportOnnxCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -34,8 +34,9 @@ final class ExportOnnxCommand implements Callable<Integer> {
         } catch (UnsupportedOperationException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
-        spec.commandLine().getOut().printf("Wrote %s: style '%s' (%s) as ONNX, opset 17; input 'image', output"
-                + " 'drawing', NCHW RGB in -1..1%n", output, bundle.manifest().name(), bundle.spec().describe());
+        spec.commandLine().getOut().printf("Wrote %s: style '%s' (%s) as ONNX, opset 17; input '%s', output '%s',"
+                + " NCHW RGB in -1..1, height and width multiples of %d%n", output, bundle.manifest().name(),
+                bundle.spec().describe(), OnnxExport.INPUT, OnnxExport.OUTPUT, bundle.spec().sizeMultiple());
         return 0;
     }
 }

@@ -122,8 +122,29 @@ class ImportStyleCommandTest {
                     "the round trip draws what the style draws, within 1/255");
         }
 
-        CliRun lite = run("export-onnx", "default", "-o", work.resolve("lite.onnx").toString());
-        assertEquals(1, lite.exitCode());
-        assertTrue(lite.err().contains("cannot be exported yet"), lite.err());
+        CliRun again = run("export-onnx", back.toString(), "-o", work.resolve("again.onnx").toString());
+        assertEquals(1, again.exitCode());
+        assertTrue(again.err().contains("not one of Toonsmith's own networks"), again.err());
+    }
+
+    @Test
+    void theDefaultStyleExportedToOnnxImportsBackAndDrawsAsTheDefault() throws Exception {
+        Path onnx = work.resolve("default.onnx");
+        CliRun exported = run("export-onnx", "default", "-o", onnx.toString());
+        assertEquals(0, exported.exitCode(), exported.err());
+        assertTrue(exported.out().contains("multiples of 4"), exported.out());
+        Path back = work.resolve("default-onnx.toon");
+        assertEquals(0, run("import-style", onnx.toString(), "-o", back.toString(), "--name", "Default via ONNX",
+                "--license", "CC0-1.0").exitCode());
+        Path photo = Path.of(Objects.requireNonNull(getClass().getResource("/photos/coffee-200.jpg")).toURI());
+        Path viaOnnx = work.resolve("onnx.png");
+        Path native_ = work.resolve("native.png");
+        assertEquals(0, run("stylize", photo.toString(), "-o", viaOnnx.toString(), "--style", back.toString(),
+                "--device", "cpu").exitCode());
+        assertEquals(0, run("stylize", photo.toString(), "-o", native_.toString(), "--device", "cpu").exitCode());
+        try (Image a = ImageReader.read(viaOnnx); Image b = ImageReader.read(native_)) {
+            assertTrue(org.opencv.core.Core.norm(a.mat(), b.mat(), org.opencv.core.Core.NORM_INF) <= 1,
+                    "the default style through ONNX Runtime draws what it draws in Toonsmith, within 1/255");
+        }
     }
 }

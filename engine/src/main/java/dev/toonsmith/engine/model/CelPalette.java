@@ -49,7 +49,12 @@ final class CelPalette extends AbstractBlock {
      * round of this 5x5 vote 4,647, two 1,856, three 972. Two are clean enough; as convolutions of one map per colour
      * each round cost about 0.45 s at 1024 px, which is why the votes are now counted on the index map.
      */
-    private static final int VOTES = 2;
+    static final int VOTES = 2;
+
+    /** A copy of the vote's weights along a row and a column. */
+    static float[] voteRow() {
+        return VOTE_ROW.clone();
+    }
 
     /** How far, in pixels, the votes let a pixel's colour depend on its neighbours: tiles overlap by it. */
     static final int REACH = VOTES * (VOTE_ROW.length / 2);

@@ -73,6 +73,24 @@ public record LiteSpec(int width, int residualBlocks, boolean residual, boolean 
         }
     }
 
+    /**
+     * The palette vote's weights along a row and a column (the 2-D weights are their outer product, doubled, and a
+     * pixel's own colour gets one more), for writers of the network in other formats.
+     */
+    public static float[] paletteVoteRow() {
+        return CelPalette.voteRow();
+    }
+
+    /** How many rounds the palette votes. */
+    public static int paletteVoteRounds() {
+        return CelPalette.VOTES;
+    }
+
+    /** The flattening's regularization, in squared brightness units of [0, 1]. */
+    public static double flattenEpsilon() {
+        return SurfaceFlattening.EPSILON;
+    }
+
     /** The number of trainable parameters, without building the network. */
     public long parameterCount() {
         return parameterCount(width, residualBlocks, detail, refine, ink, palette);

@@ -1,6 +1,7 @@
 package dev.toonsmith.engine.onnx;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,23 +24,50 @@ import dev.toonsmith.engine.style.StyleWriter;
 import java.nio.file.Path;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import dev.toonsmith.engine.model.GeneratorSpec;
+import java.util.stream.Stream;
+import dev.toonsmith.engine.image.Image;
+import dev.toonsmith.engine.image.ImageReader;
+import dev.toonsmith.engine.imported.ModelConvention;
+import dev.toonsmith.engine.imported.StyleImport;
+import dev.toonsmith.engine.imported.Stylizers;
+import dev.toonsmith.engine.infer.StylizeOptions;
+import dev.toonsmith.engine.infer.Stylizer;
+import dev.toonsmith.engine.runtime.DevicePreference;
+import java.io.InputStream;
+import java.nio.file.Files;
+import org.opencv.core.Core;
+import org.opencv.core.Mat;
+import org.opencv.core.Size;
+import org.opencv.imgproc.Imgproc;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A cartoongan style exported to ONNX runs in ONNX Runtime as it runs in Toonsmith, at any size. */
+/** Our styles exported to ONNX run in ONNX Runtime as they run in Toonsmith, at any size, and import back. */
 class OnnxExportTest {
 
     @TempDir
     Path work;
 
 
-    @Test
-    void aCartoonGanStyleExportedToOnnxDrawsAsToonsmithDoes() throws Exception {
+    static Stream<GeneratorSpec> networks() {
+        return Stream.of(
+                new CartoonGanSpec(4, 2),
+                // The lite body, detail branch, refining layer and ink, with the flattening.
+                new LiteSpec(4, 2, true, true, 1, true, 2, 0),
+                // Without the detail branch and ink, two refining layers, drawing through tanh.
+                new LiteSpec(4, 1, false, false, 2, false, 0, 0));
+    }
+
+    @ParameterizedTest
+    @MethodSource("networks")
+    void aStyleExportedToOnnxDrawsAsToonsmithDoes(GeneratorSpec spec) throws Exception {
         TorchRuntime.inferenceMode();
-        CartoonGanSpec spec = new CartoonGanSpec(4, 2);
         try (NDManager manager = TorchRuntime.engine().newBaseManager()) {
             Block generator = spec.newGenerator();
             generator.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 32, 32));
-            StyleManifest manifest = StyleManifest.builder("tiny-cartoongan", "Tiny CartoonGAN", spec).author("tests")
+            StyleManifest manifest = StyleManifest.builder("tiny", "Tiny " + spec.architecture(), spec).author("tests")
                     .license("CC0-1.0").build();
             StyleBundle style = StyleWriter.write(StyleWriter.bundle(manifest, generator, png()),
                     work.resolve("tiny.toon"));
@@ -70,25 +98,67 @@ class OnnxExportTest {
                         worst = Math.max(worst, Math.abs(ours[i] - theirs[i]));
                     }
                     // Within 1/255 of a [-1, 1] picture's range, i.e. 2/255 in these units.
-                    assertTrue(worst <= 2.0 / 255, size[0] + "x" + size[1] + ": " + worst);
+                    assertTrue(worst <= 2.0 / 255, spec + " at " + size[0] + "x" + size[1] + ": " + worst);
                 }
             }
         }
     }
 
     @Test
-    void anArchitectureNotExportedYetIsNamed() throws Exception {
-        LiteSpec spec = new LiteSpec(4, 1, true);
-        try (NDManager manager = TorchRuntime.engine().newBaseManager()) {
-            Block generator = spec.newGenerator();
-            generator.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 32, 32));
-            StyleManifest manifest = StyleManifest.builder("tiny-lite", "Tiny lite", spec).author("tests")
-                    .license("CC0-1.0").build();
-            StyleBundle style = StyleWriter.bundle(manifest, generator, png());
-            UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
-                    () -> OnnxExport.export(style, work.resolve("x.onnx"), "test"));
-            assertTrue(e.getMessage().contains("Tiny lite") && e.getMessage().contains("lite"), e.getMessage());
+    void theDefaultStyleExportedToOnnxDrawsAsStylizeDoesAndImportsBack() throws Exception {
+        TorchRuntime.inferenceMode();
+        Path toon = work.resolve("default.toon");
+        try (InputStream in = getClass().getResourceAsStream("/dev/toonsmith/engine/styles/default.toon")) {
+            Files.copy(in, toon);
         }
+        StyleBundle style = StyleBundle.read(toon);
+        assertTrue(style.spec() instanceof LiteSpec lite && lite.flatten() > 0 && lite.palette() > 0,
+                "the default style should use the flattening and the palette: " + style.spec());
+        Path onnx = work.resolve("default.onnx");
+        OnnxExport.export(style, onnx, "test");
+
+        // The exported file imports back as a style of its own, run by ONNX Runtime.
+        Path imported = work.resolve("default-onnx.toon");
+        StyleImport.importModel(onnx, ModelConvention.pytorchDefault(4),
+                new StyleImport.Details(null, "Default via ONNX", "tests", "CC0-1.0", "", 0), imported);
+        try (Stylizer ours = Stylizers.load(style, DevicePreference.CPU);
+                Stylizer theirs = Stylizers.load(StyleBundle.read(imported), DevicePreference.CPU)) {
+            for (int edge : new int[] {320, 512}) {
+                try (Image photo = photo("cat.jpg", edge);
+                        Image a = ours.stylize(photo, StylizeOptions.defaults());
+                        Image b = theirs.stylize(photo, StylizeOptions.defaults())) {
+                    assertEquals(a.width(), b.width());
+                    assertEquals(a.height(), b.height());
+                    double worst = Core.norm(a.mat(), b.mat(), Core.NORM_INF);
+                    assertTrue(worst <= 1, edge + " px: the ONNX drawing differs by " + worst + " levels");
+                }
+            }
+        }
+    }
+
+    /** A sample photo scaled so its longer side is {@code edge}. */
+    private static Image photo(String name, int edge) throws Exception {
+        try (Image full = ImageReader.read(Path.of("..", "sample-images", name))) {
+            double scale = (double) edge / Math.max(full.width(), full.height());
+            Mat resized = new Mat();
+            Imgproc.resize(full.mat(), resized, new Size(Math.round(full.width() * scale),
+                    Math.round(full.height() * scale)), 0, 0, Imgproc.INTER_AREA);
+            return Image.wrap(resized);
+        }
+    }
+
+    @Test
+    void anImportedStyleIsNotExportedAndIsNamed() throws Exception {
+        Path imported = work.resolve("cyclegan.toon");
+        StyleBundle style = StyleImport.importModel(
+                Path.of("src/test/resources/models/cyclegan-resnet.onnx"),
+                ModelConvention.pytorchDefault(4),
+                new StyleImport.Details(null, "Someone's CycleGAN", "tests", "CC0-1.0", "", 0), imported);
+        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
+                () -> OnnxExport.export(style, work.resolve("x.onnx"), "test"));
+        assertTrue(e.getMessage().contains("Someone's CycleGAN") && e.getMessage().contains("imported"),
+                e.getMessage());
+        assertFalse(Files.exists(work.resolve("x.onnx")));
     }
 
     private static byte[] png() {
