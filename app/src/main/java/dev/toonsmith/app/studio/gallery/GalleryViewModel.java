@@ -58,6 +58,8 @@ public final class GalleryViewModel {
     private Photo photo;
     /** A training checkpoint being tried on: listed after "No style" until another preview replaces it. */
     private StyleCardViewModel preview;
+    /** Styles to import once the library has loaded. */
+    private final List<Path> waitingImports = new ArrayList<>();
 
     public GalleryViewModel(Texts texts, BackgroundTasks tasks, NotificationsViewModel notifications) {
         this.texts = Objects.requireNonNull(texts, "texts");
@@ -78,6 +80,9 @@ public final class GalleryViewModel {
         this.renderer = Objects.requireNonNull(styleRenderer, "styleRenderer");
         rebuild(preferredId);
         loaded.set(true);
+        List<Path> waiting = List.copyOf(waitingImports);
+        waitingImports.clear();
+        waiting.forEach(this::importStyle);
     }
 
     /** Re-lists the library (already reloaded) and selects {@code selectId}, keeping the selection otherwise. */
@@ -190,10 +195,13 @@ public final class GalleryViewModel {
         selected.set(preview);
     }
 
-    /** Imports a {@code .toon} file into the user's styles and selects it. */
+    /**
+     * Imports a {@code .toon} file into the user's styles and selects it; before the library has loaded (a style
+     * double-clicked on the desktop starts the studio with it), once it has.
+     */
     public void importStyle(Path file) {
         if (library == null) {
-            notifications.info(texts.get("gallery.notReady"));
+            waitingImports.add(file);
             return;
         }
         StyleLibrary styles = library;

@@ -132,6 +132,11 @@ public final class Studio implements AutoCloseable {
         remember();
 
         stage.setTitle(texts.get("app.title"));
+        for (int size : new int[] {32, 64, 256}) {
+            // The same picture as the installers' icon (packaging/icons), for the taskbar and window switcher.
+            stage.getIcons().add(new javafx.scene.image.Image(UiResources.resource("icon-" + size + ".png")
+                    .toExternalForm()));
+        }
         stage.setScene(scene);
         stage.setMinWidth(900);
         stage.setMinHeight(600);
@@ -152,8 +157,11 @@ public final class Studio implements AutoCloseable {
         studio.warmUp();
         if (options.open() != null) {
             studio.workspace.open(options.open());
-        } else if (studio.firstLaunch) {
+        } else if (studio.firstLaunch && options.files().isEmpty()) {
             studio.firstLaunchSample().ifPresent(studio.workspace::open);
+        }
+        if (!options.files().isEmpty()) {
+            studio.workspace.drop(options.files());
         }
         return studio;
     }

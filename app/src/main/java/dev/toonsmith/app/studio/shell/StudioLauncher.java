@@ -30,6 +30,30 @@ public final class StudioLauncher {
         return 0;
     }
 
+    /**
+     * Shows {@code problem} in a window, for a studio started from the desktop where no one reads the terminal, and
+     * waits until it is closed.
+     *
+     * @return 1, the exit code
+     */
+    public static int refuse(String problem) {
+        try {
+            java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+            javafx.application.Platform.startup(() -> {
+                javafx.scene.control.Alert alert = new javafx.scene.control.Alert(
+                        javafx.scene.control.Alert.AlertType.ERROR, problem);
+                alert.setTitle("Toonsmith cannot start");
+                alert.setHeaderText("Toonsmith cannot start");
+                alert.showAndWait();
+                closed.countDown();
+            });
+            closed.await();
+        } catch (RuntimeException | InterruptedException e) {
+            // No display: the message is on standard error already.
+        }
+        return 1;
+    }
+
     public static void main(String[] args) {
         System.exit(launch(args));
     }

@@ -1,6 +1,7 @@
 package dev.toonsmith.app.studio.shell;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -9,10 +10,24 @@ import java.util.Locale;
  * documentation and measurements: open a photo, pick a style, preset and theme, and with
  * {@code --screenshot FILE} save the window as PNG once everything has rendered, then quit.
  *
+ * <p>Plain arguments are files to take in as if dropped on the window: a {@code .toon} style is added to the user's
+ * styles, a photo is opened. That is how a desktop opens a double-clicked style with Toonsmith.
+ *
  * @param style a style id, or "none"; null keeps the remembered one
+ * @param files files given without an option, in order
  */
 public record StudioOptions(Path open, String style, String preset, String theme, double width, double height,
-        boolean split, Path screenshot, boolean verbose) {
+        boolean split, Path screenshot, boolean verbose, List<Path> files) {
+
+    public StudioOptions {
+        files = List.copyOf(files);
+    }
+
+    /** Options without files. */
+    public StudioOptions(Path open, String style, String preset, String theme, double width, double height,
+            boolean split, Path screenshot, boolean verbose) {
+        this(open, style, preset, theme, width, height, split, screenshot, verbose, List.of());
+    }
 
     public static StudioOptions none() {
         return new StudioOptions(null, null, null, null, 0, 0, false, null, false);
@@ -31,6 +46,7 @@ public record StudioOptions(Path open, String style, String preset, String theme
         double height = 0;
         boolean split = false;
         boolean verbose = false;
+        List<Path> files = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
@@ -49,12 +65,17 @@ public record StudioOptions(Path open, String style, String preset, String theme
                 case "--split" -> split = true;
                 case "--screenshot" -> screenshot = Path.of(value(args, ++i, a));
                 case "--verbose", "-v" -> verbose = true;
-                default -> throw new IllegalArgumentException("toonsmith studio: unknown option " + a
+                default -> {
+                    if (a.startsWith("-")) {
+                        throw new IllegalArgumentException("toonsmith studio: unknown option " + a
                         + " (options: --open PHOTO, --style ID|none, --preset NAME, --theme light|dark,"
-                        + " --size WxH, --split, --screenshot FILE.png, --verbose)");
+                        + " --size WxH, --split, --screenshot FILE.png, --verbose, or files to open)");
+                    }
+                    files.add(Path.of(a));
+                }
             }
         }
-        return new StudioOptions(open, style, preset, theme, width, height, split, screenshot, verbose);
+        return new StudioOptions(open, style, preset, theme, width, height, split, screenshot, verbose, files);
     }
 
     private static String value(List<String> args, int i, String option) {
