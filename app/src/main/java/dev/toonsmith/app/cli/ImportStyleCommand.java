@@ -1,6 +1,7 @@
 package dev.toonsmith.app.cli;
 
 import dev.toonsmith.engine.imported.ModelConvention;
+import dev.toonsmith.engine.imported.ModelMetadata;
 import dev.toonsmith.engine.imported.StyleImport;
 import dev.toonsmith.engine.style.StyleBundle;
 import java.nio.file.Path;
@@ -43,40 +44,45 @@ final class ImportStyleCommand implements Callable<Integer> {
     @Option(names = "--description", paramLabel = "TEXT", description = "A line about the style.")
     String description;
 
-    @Option(names = "--input-range", paramLabel = "-1,1|0,1", defaultValue = "-1,1",
-            description = "The pixel range the model takes and gives. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--input-range", paramLabel = "-1,1|0,1",
+            description = "The pixel range the model takes and gives. Default: -1,1.")
     String inputRange;
 
-    @Option(names = "--channels", paramLabel = "rgb|bgr", defaultValue = "rgb",
-            description = "The channel order. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--channels", paramLabel = "rgb|bgr", description = "The channel order. Default: rgb.")
     String channels;
 
-    @Option(names = "--layout", paramLabel = "nchw|nhwc", defaultValue = "nchw",
-            description = "The tensor layout. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--layout", paramLabel = "nchw|nhwc", description = "The tensor layout. Default: nchw.")
     String layout;
 
-    @Option(names = "--multiple", paramLabel = "M", defaultValue = "4",
-            description = "Height and width must be multiples of M (4 for two stride-2 layers). Default: ${DEFAULT-VALUE}.")
-    int multiple;
+    @Option(names = "--multiple", paramLabel = "M",
+            description = "Height and width must be multiples of M (4 for two stride-2 layers). Default: 4.")
+    Integer multiple;
 
-    @Option(names = "--working-edge", paramLabel = "N", defaultValue = "0",
+    @Option(names = "--working-edge", paramLabel = "N",
             description = "The longest edge the model draws at; larger photos are drawn at that size and brought"
                     + " back edge-aware. Default: 0 (every photo's own size).")
-    int workingEdge;
+    Integer workingEdge;
 
     @Override
     public Integer call() throws Exception {
+        // A file Toonsmith exported says how it was made; options given here win, as do the usual defaults elsewhere.
+        ModelMetadata said = ModelMetadata.of(model);
         ModelConvention convention;
         StyleImport.Details details;
+        int edge = workingEdge != null ? workingEdge : said.workingEdge();
         try {
-            convention = new ModelConvention(ModelConvention.Range.parse(inputRange),
-                    ModelConvention.Channels.parse(channels), ModelConvention.Layout.parse(layout), multiple);
-            details = new StyleImport.Details(null, name, author, license, description, workingEdge);
+            convention = new ModelConvention(
+                    inputRange != null ? ModelConvention.Range.parse(inputRange) : said.convention().range(),
+                    channels != null ? ModelConvention.Channels.parse(channels) : said.convention().channels(),
+                    layout != null ? ModelConvention.Layout.parse(layout) : said.convention().layout(),
+                    multiple != null ? multiple : said.convention().sizeMultiple());
+            details = new StyleImport.Details(null, name, author != null ? author : said.author().isBlank() ? null
+                    : said.author(), license, description, edge);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage().toLowerCase(Locale.ROOT)
                     .startsWith("no enum") ? "--channels must be rgb or bgr and --layout nchw or nhwc" : e.getMessage());
         }
-        if (workingEdge < 0) {
+        if (edge < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--working-edge must be 0 or a number of pixels");
         }
         StyleBundle style = StyleImport.importModel(model, convention, details, output);

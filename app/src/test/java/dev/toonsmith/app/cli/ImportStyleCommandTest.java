@@ -136,6 +136,8 @@ class ImportStyleCommandTest {
         Path back = work.resolve("default-onnx.toon");
         assertEquals(0, run("import-style", onnx.toString(), "-o", back.toString(), "--name", "Default via ONNX",
                 "--license", "CC0-1.0").exitCode());
+        // The file says how the default draws: photos over 1024 px are drawn at 1024 and brought back, as by the default.
+        assertEquals(1024, dev.toonsmith.engine.style.StyleBundle.read(back).manifest().workingEdge());
         Path photo = Path.of(Objects.requireNonNull(getClass().getResource("/photos/coffee-200.jpg")).toURI());
         Path viaOnnx = work.resolve("onnx.png");
         Path native_ = work.resolve("native.png");

@@ -3,6 +3,7 @@ package dev.toonsmith.engine.onnx;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import dev.toonsmith.engine.imported.ModelMetadata;
 import dev.toonsmith.engine.io.AtomicFiles;
 import dev.toonsmith.engine.model.CartoonGanSpec;
 import dev.toonsmith.engine.model.GeneratorSpec;
@@ -49,6 +50,7 @@ public final class OnnxExport {
                     + " cartoongan export); an imported model is best taken from where it came.");
         }
         OnnxGraph g = new OnnxGraph(style.manifest().id());
+        ModelMetadata.describe(style).forEach(g::metadata);
         g.input(INPUT, 3);
         GraphLayers layers = new GraphLayers(g, weights(style));
         String drawing = spec instanceof LiteSpec lite

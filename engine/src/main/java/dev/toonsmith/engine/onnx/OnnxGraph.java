@@ -24,6 +24,7 @@ public final class OnnxGraph {
     private final List<Proto> initializers = new ArrayList<>();
     private final List<Proto> inputs = new ArrayList<>();
     private final List<Proto> outputs = new ArrayList<>();
+    private final java.util.Map<String, String> metadata = new java.util.LinkedHashMap<>();
     private int counter;
 
     public OnnxGraph(String name) {
@@ -140,6 +141,12 @@ public final class OnnxGraph {
         nodes.add(n);
     }
 
+    /** A key and value in the model's {@code metadata_props}, which tools show and importers read. */
+    public OnnxGraph metadata(String key, String value) {
+        metadata.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+        return this;
+    }
+
     /** The model file's bytes. */
     public byte[] toBytes(String producerVersion) {
         Proto graph = new Proto();
@@ -148,7 +155,9 @@ public final class OnnxGraph {
         initializers.forEach(t -> graph.message(5, t));
         inputs.forEach(v -> graph.message(11, v));
         outputs.forEach(v -> graph.message(12, v));
-        return new Proto().int64(1, IR_VERSION).string(2, "Toonsmith").string(3, producerVersion)
-                .message(7, graph).message(8, new Proto().string(1, "").int64(2, OPSET)).toByteArray();
+        Proto model = new Proto().int64(1, IR_VERSION).string(2, "Toonsmith").string(3, producerVersion)
+                .message(7, graph).message(8, new Proto().string(1, "").int64(2, OPSET));
+        metadata.forEach((k, v) -> model.message(14, new Proto().string(1, k).string(2, v)));
+        return model.toByteArray();
     }
 }
