@@ -2,6 +2,7 @@ package dev.toonsmith.app.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import dev.toonsmith.app.Errors;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import org.slf4j.LoggerFactory;

@@ -1,5 +1,6 @@
 package dev.toonsmith.app.cli;
 
+import dev.toonsmith.app.AppVersion;
 import picocli.CommandLine;
 
 /** The version from the jar manifest, or "development" when run from classes. */
@@ -7,7 +8,6 @@ final class VersionProvider implements CommandLine.IVersionProvider {
 
     @Override
     public String[] getVersion() {
-        String version = ToonsmithCommand.class.getPackage().getImplementationVersion();
-        return new String[] {"Toonsmith " + (version == null ? "(development build)" : version)};
+        return new String[] {AppVersion.describe()};
     }
 }

@@ -16,6 +16,10 @@ public final class ScriptedDialogs implements Dialogs {
     public volatile Path style;
     public volatile Path exportTarget;
     public volatile Path proposedExport;
+    /** The answer to "Export as ONNX…"'s save dialog; null answers Cancel. */
+    public volatile Path onnxTarget;
+    /** What "Export as ONNX…" proposed last. */
+    public volatile Path proposedOnnx;
     public volatile String presetName;
     public volatile boolean confirmDelete = true;
     /** Answers to folder choosers, by the chooser's title. */
@@ -62,6 +66,12 @@ public final class ScriptedDialogs implements Dialogs {
     public Optional<Path> chooseExportTarget(Window owner, Path proposed, ExportFormat format) {
         proposedExport = proposed;
         return Optional.ofNullable(exportTarget);
+    }
+
+    @Override
+    public Optional<Path> chooseOnnxTarget(Window owner, Path proposed) {
+        proposedOnnx = proposed;
+        return Optional.ofNullable(onnxTarget);
     }
 
     @Override

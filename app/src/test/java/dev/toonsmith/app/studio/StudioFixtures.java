@@ -7,6 +7,9 @@ import ai.djl.nn.Block;
 import dev.toonsmith.engine.image.Image;
 import dev.toonsmith.engine.image.ImageWriter;
 import dev.toonsmith.engine.image.WriteOptions;
+import dev.toonsmith.engine.imported.ModelConvention;
+import dev.toonsmith.engine.imported.StyleImport;
+import dev.toonsmith.engine.model.GeneratorSpec;
 import dev.toonsmith.engine.model.LiteSpec;
 import dev.toonsmith.engine.runtime.TorchRuntime;
 import dev.toonsmith.engine.style.StyleManifest;
@@ -22,7 +25,8 @@ import org.opencv.imgcodecs.Imgcodecs;
 
 /**
  * Files the studio's tests work on: a real (freshly initialised, untrained) {@code lite} style written with
- * the engine's StyleWriter, the repository's sample photos, and broken files.
+ * the engine's StyleWriter (or one of another architecture, or an imported model), the repository's sample
+ * photos, and broken files.
  */
 public final class StudioFixtures {
 
@@ -55,6 +59,15 @@ public final class StudioFixtures {
 
     /** Likewise, drawing photos larger than {@code workingEdge} at that size (0: at any size). */
     public static Path installStyle(Path home, String id, String name, LiteSpec spec, int workingEdge) throws IOException {
+        return installStyle(home, id, name, (GeneratorSpec) spec, workingEdge);
+    }
+
+    /**
+     * Writes an untrained style of any of our architectures into {@code home/styles}, e.g. a tiny
+     * {@code new CartoonGanSpec(4, 2)}, and returns its file.
+     */
+    public static Path installStyle(Path home, String id, String name, GeneratorSpec spec, int workingEdge)
+            throws IOException {
         // Seeded, so that every run draws the same untrained look: a random one sometimes has no edges for the
         // outline sliders to change.
         TorchRuntime.engine().setRandomSeed(id.hashCode());
@@ -66,6 +79,20 @@ public final class StudioFixtures {
                     .workingEdge(workingEdge).build();
             StyleWriter.write(StyleWriter.bundle(manifest, generator, png()), file);
         }
+        return file;
+    }
+
+    /**
+     * Imports the engine's small test generator {@code cyclegan-resnet.onnx} (made by PyTorch) into
+     * {@code home/styles} as the style {@code name}, as "Import model…" would, and returns its file.
+     */
+    public static Path installImportedStyle(Path home, String name) throws IOException {
+        Path model = Path.of("..", "engine", "src", "test", "resources", "models", "cyclegan-resnet.onnx")
+                .toAbsolutePath().normalize();
+        Path file = home.resolve("styles").resolve("imported-" + Math.abs(name.hashCode()) + ".toon");
+        Files.createDirectories(file.getParent());
+        StyleImport.importModel(model, ModelConvention.pytorchDefault(4),
+                new StyleImport.Details(null, name, "tests", "MIT", "", 0), file);
         return file;
     }
 

@@ -36,6 +36,9 @@ public interface Dialogs {
     /** Where to export, proposing {@code proposed}. */
     Optional<Path> chooseExportTarget(Window owner, Path proposed, ExportFormat format);
 
+    /** Where to write a style as an ONNX model ({@code .onnx}), proposing {@code proposed}. */
+    Optional<Path> chooseOnnxTarget(Window owner, Path proposed);
+
     /** A name for a new preset. */
     Optional<String> askPresetName(Window owner);
 

@@ -1,6 +1,7 @@
 package dev.toonsmith.app.studio.dialogs;
 
 import dev.toonsmith.app.studio.export.ExportFormat;
+import dev.toonsmith.app.studio.gallery.GalleryViewModel;
 import dev.toonsmith.app.studio.gallery.ImportModelViewModel;
 import dev.toonsmith.app.studio.train.TrainViewModel.StyleDetails;
 import dev.toonsmith.ui.UiResources.Texts;
@@ -90,6 +91,17 @@ public final class FxDialogs implements Dialogs {
         chooser.setTitle(texts.get("dialog.export.title"));
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(format.toString(),
                 format.engineFormat().extensions().stream().map(e -> "*." + e).toList()));
+        startIn(chooser, proposed.getParent());
+        chooser.setInitialFileName(proposed.getFileName().toString());
+        return Optional.ofNullable(chooser.showSaveDialog(owner)).map(File::toPath);
+    }
+
+    @Override
+    public Optional<Path> chooseOnnxTarget(Window owner, Path proposed) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(texts.get("dialog.exportOnnx.title"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(texts.get("dialog.exportOnnx.models"),
+                "*." + GalleryViewModel.ONNX_EXTENSION));
         startIn(chooser, proposed.getParent());
         chooser.setInitialFileName(proposed.getFileName().toString());
         return Optional.ofNullable(chooser.showSaveDialog(owner)).map(File::toPath);

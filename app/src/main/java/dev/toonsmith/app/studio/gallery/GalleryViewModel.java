@@ -1,5 +1,7 @@
 package dev.toonsmith.app.studio.gallery;
 
+import dev.toonsmith.app.AppVersion;
+import dev.toonsmith.app.Errors;
 import dev.toonsmith.app.studio.notify.NotificationsViewModel;
 import dev.toonsmith.app.studio.render.Photo;
 import dev.toonsmith.app.studio.render.Raster;
@@ -7,6 +9,8 @@ import dev.toonsmith.app.studio.render.Rasters;
 import dev.toonsmith.app.studio.render.Renderer;
 import dev.toonsmith.app.studio.tasks.BackgroundTasks;
 import dev.toonsmith.app.studio.tasks.Lane;
+import dev.toonsmith.engine.onnx.OnnxExport;
+import dev.toonsmith.engine.style.StyleBundle;
 import dev.toonsmith.engine.style.StyleEntry;
 import dev.toonsmith.engine.style.StyleFormatException;
 import dev.toonsmith.engine.style.StyleLibrary;
@@ -19,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,8 +38,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The style gallery: a card per style of the library plus "No style", the selected card, importing and
- * deleting, and thumbnails of the current photo in each style, rendered in the background one card after
- * another (a new photo cancels the round in progress).
+ * deleting, exporting a style as ONNX, and thumbnails of the current photo in each style, rendered in the
+ * background one card after another (a new photo cancels the round in progress).
  */
 public final class GalleryViewModel {
 
@@ -42,6 +47,9 @@ public final class GalleryViewModel {
 
     /** Card thumbnails' long edge, in pixels. */
     public static final int THUMBNAIL_EDGE = 176;
+
+    /** The ending of exported ONNX models, added to a chosen name that lacks it. */
+    public static final String ONNX_EXTENSION = "onnx";
 
     private final Texts texts;
     private final BackgroundTasks tasks;
@@ -60,13 +68,15 @@ public final class GalleryViewModel {
     private StyleCardViewModel preview;
     /** Styles to import once the library has loaded. */
     private final List<Path> waitingImports = new ArrayList<>();
+    /** Where "Export as ONNX…" proposes to write: the user's home, then the folder last exported to. */
+    private Path onnxFolder = Path.of(System.getProperty("user.home", "."));
 
     public GalleryViewModel(Texts texts, BackgroundTasks tasks, NotificationsViewModel notifications) {
         this.texts = Objects.requireNonNull(texts, "texts");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.notifications = Objects.requireNonNull(notifications, "notifications");
         this.thumbnails = tasks.lane("thumbnails");
-        this.noStyle = new StyleCardViewModel(null, texts.get("gallery.noStyle"), "", "", true, "");
+        this.noStyle = new StyleCardViewModel(null, texts.get("gallery.noStyle"), "", "", true, "", "");
         cards.add(noStyle);
         selected.set(noStyle);
     }
@@ -114,8 +124,10 @@ public final class GalleryViewModel {
         });
         String licence = entry.manifest().license();
         boolean known = licence != null && !licence.isBlank() && !licence.strip().equalsIgnoreCase("unknown");
+        boolean imported = StyleCardViewModel.isImported(entry);
         return new StyleCardViewModel(entry, entry.name(), entry.manifest().architecture().name(),
-                known ? licence.strip() : texts.get("gallery.licence.unknown"), known, source);
+                known ? licence.strip() : texts.get("gallery.licence.unknown"), known, source,
+                imported ? texts.get("gallery.onnx.imported") : texts.format("gallery.onnx.tooltip", entry.name()));
     }
 
     /** The card of the style with this id; "No style" for null. */
@@ -235,6 +247,66 @@ public final class GalleryViewModel {
             return;
         }
         form.start(library, entry -> rebuild(entry.id()));
+    }
+
+    /**
+     * Where "Export as ONNX…" proposes to write {@code card}'s style: {@code <style id>.onnx} in the folder last
+     * exported to (at first the user's home); empty for a card that offers no export.
+     */
+    public Optional<Path> proposedOnnxTarget(StyleCardViewModel card) {
+        if (card == null || !card.onnxExportable()) {
+            return Optional.empty();
+        }
+        return Optional.of(onnxFolder.resolve(card.onnxFileName()));
+    }
+
+    /**
+     * Writes {@code card}'s style as an ONNX model to {@code target} (".onnx" added when the name lacks it) in the
+     * background. The notification bar then says where the file went, or the engine's one-line reason why not: an
+     * architecture it cannot export, a folder it cannot write to. An imported model's card says why it offers no
+     * export instead.
+     */
+    public void exportOnnx(StyleCardViewModel card, Path target) {
+        if (card == null || card.isNoStyle()) {
+            return;
+        }
+        if (!card.onnxExportable()) {
+            notifications.info(card.onnxNote());
+            return;
+        }
+        if (library == null) {
+            notifications.info(texts.get("gallery.notReady"));
+            return;
+        }
+        Path file = withOnnxExtension(Objects.requireNonNull(target, "target")).toAbsolutePath();
+        onnxFolder = file.getParent();
+        StyleLibrary styles = library;
+        StyleEntry entry = card.entry();
+        tasks.submit(texts.format("job.exportOnnx", card.name()), progress -> {
+            StyleBundle bundle = styles.open(entry);
+            OnnxExport.export(bundle, file, AppVersion.describe());
+            return file;
+        }, written -> notifications.info(texts.format("gallery.onnx.exported", card.name(), written)), failure -> {
+            if (failure instanceof UnsupportedOperationException) {
+                // The engine's sentence names the style and its architecture.
+                notifications.error(Errors.describe(failure), failure);
+            } else if (failure instanceof IOException) {
+                notifications.error(texts.format("gallery.onnx.failed", card.name(), Errors.describe(failure)),
+                        failure);
+            } else {
+                notifications.unexpected(texts.format("gallery.onnx.failed", card.name(), Errors.describe(failure)),
+                        failure);
+            }
+        });
+    }
+
+    /** {@code name.onnx} for a chosen {@code name} without the ending, as a save dialog may return it. */
+    static Path withOnnxExtension(Path target) {
+        String name = target.getFileName().toString();
+        if (name.toLowerCase(Locale.ROOT).endsWith("." + ONNX_EXTENSION)) {
+            return target;
+        }
+        return target.resolveSibling(name + "." + ONNX_EXTENSION);
     }
 
     /** Deletes a user style's file. Bundled styles cannot be deleted, and their cards offer no delete. */

@@ -7,7 +7,9 @@ import java.util.function.Consumer;
 import javafx.geometry.Pos;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
@@ -19,14 +21,19 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
-/** One style card: the thumbnail, the name, the architecture and licence badges, delete for user styles. */
+/**
+ * One style card: the thumbnail, the name, the architecture and licence badges, delete for user styles, and
+ * "Export as ONNX…" in its context menu (and, on the Styles page, as a button; an imported model's is disabled and
+ * says why).
+ */
 public final class StyleCardView extends VBox {
 
     private final ImageView thumbnail = new ImageView();
     private final StyleCardViewModel card;
 
+    /** @param exportButton whether the card also shows "Export as ONNX…" as a button, as the Styles page does */
     public StyleCardView(StyleCardViewModel card, Texts texts, double width, Consumer<StyleCardViewModel> onSelect,
-            Consumer<StyleCardViewModel> onDelete) {
+            Consumer<StyleCardViewModel> onDelete, Consumer<StyleCardViewModel> onExportOnnx, boolean exportButton) {
         this.card = card;
         getStyleClass().add("style-card");
         setId("style-card-" + (card.isNoStyle() ? "none" : card.styleId()));
@@ -85,6 +92,30 @@ public final class StyleCardView extends VBox {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         badges.getChildren().add(spacer);
+        if (!card.isNoStyle()) {
+            MenuItem exportItem = new MenuItem(texts.get("gallery.onnx.export"), new FontIcon(Material2MZ.SAVE_ALT));
+            exportItem.setId("onnx-export-item-" + card.styleId());
+            exportItem.setDisable(!card.onnxExportable());
+            exportItem.setOnAction(e -> onExportOnnx.accept(card));
+            ContextMenu menu = new ContextMenu(exportItem);
+            setOnContextMenuRequested(e -> {
+                menu.show(this, e.getScreenX(), e.getScreenY());
+                e.consume();
+            });
+            if (exportButton) {
+                Button export = new Button(null, new FontIcon(Material2MZ.SAVE_ALT));
+                export.getStyleClass().addAll("flat", "icon-button", "style-card-onnx");
+                export.setId("onnx-export-" + card.styleId());
+                export.setDisable(!card.onnxExportable());
+                export.setOnAction(e -> onExportOnnx.accept(card));
+                // The tooltip sits on a holder: a disabled button shows none, and the disabled one must say why.
+                StackPane holder = new StackPane(export);
+                holder.getStyleClass().add("style-card-onnx-holder");
+                holder.setId("onnx-export-holder-" + card.styleId());
+                Tooltip.install(holder, new Tooltip(card.onnxNote()));
+                badges.getChildren().add(holder);
+            }
+        }
         if (card.deletable()) {
             Button delete = new Button(null, new FontIcon(Material2AL.DELETE_OUTLINE));
             delete.getStyleClass().addAll("flat", "icon-button", "style-card-delete");

@@ -16,16 +16,22 @@ public final class StyleCardViewModel {
     private final String licence;
     private final boolean licenceKnown;
     private final String sourceLabel;
+    private final String onnxNote;
     private final ObjectProperty<Raster> thumbnail = new SimpleObjectProperty<>(this, "thumbnail");
 
+    /**
+     * @param onnxNote what "Export as ONNX…" does for this style, or why it cannot (imported models); empty for
+     *     "No style"
+     */
     StyleCardViewModel(StyleEntry entry, String name, String architecture, String licence, boolean licenceKnown,
-            String sourceLabel) {
+            String sourceLabel, String onnxNote) {
         this.entry = entry;
         this.name = name;
         this.architecture = architecture;
         this.licence = licence;
         this.licenceKnown = licenceKnown;
         this.sourceLabel = sourceLabel;
+        this.onnxNote = onnxNote;
     }
 
     /** The style, or null for "No style". */
@@ -63,6 +69,10 @@ public final class StyleCardViewModel {
 
     /** Whether the style carries a TorchScript or ONNX model from elsewhere rather than Toonsmith's own weights. */
     public boolean imported() {
+        return isImported(entry);
+    }
+
+    static boolean isImported(StyleEntry entry) {
         return entry != null && ImportedSpec.NAME.equals(entry.manifest().architecture().name());
     }
 
@@ -74,6 +84,24 @@ public final class StyleCardViewModel {
     /** Only the user's own styles can be deleted; bundled ones come with the app. */
     public boolean deletable() {
         return entry != null && entry.source() == StyleSource.USER;
+    }
+
+    /**
+     * Whether the card offers "Export as ONNX…": our own styles do (the engine may still refuse an architecture it
+     * cannot write yet, with its reason); imported TorchScript or ONNX models and "No style" do not.
+     */
+    public boolean onnxExportable() {
+        return entry != null && !imported();
+    }
+
+    /** The tooltip of "Export as ONNX…": what it does, or why an imported model cannot be exported. */
+    public String onnxNote() {
+        return onnxNote;
+    }
+
+    /** The name proposed for the exported model: {@code <style id>.onnx}; null for "No style". */
+    public String onnxFileName() {
+        return entry == null ? null : entry.id() + ".onnx";
     }
 
     /** The photo in this style, or the style's own picture while there is no photo. */

@@ -27,16 +27,21 @@ public final class StyleGalleryView extends VBox {
     private final GalleryViewModel gallery;
     private final FlowPane cards = new FlowPane();
     private final double cardWidth;
+    private final boolean managing;
 
     public StyleGalleryView(GalleryViewModel gallery, Texts texts, Dialogs dialogs, double cardWidth) {
         this(gallery, texts, dialogs, cardWidth, false);
     }
 
-    /** @param offerModels whether the header also offers "Import model…" (TorchScript or ONNX), as the Styles page does */
+    /**
+     * @param managing whether the header also offers "Import model…" (TorchScript or ONNX) and the cards an
+     *     "Export as ONNX…" button besides their context menu, as the Styles page does
+     */
     public StyleGalleryView(GalleryViewModel gallery, Texts texts, Dialogs dialogs, double cardWidth,
-            boolean offerModels) {
+            boolean managing) {
         this.gallery = gallery;
         this.cardWidth = cardWidth;
+        this.managing = managing;
         getStyleClass().add("style-gallery");
         setSpacing(8);
 
@@ -50,7 +55,7 @@ public final class StyleGalleryView extends VBox {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox header = new HBox(8, title, spacer, importButton);
-        if (offerModels) {
+        if (managing) {
             Button importModel = new Button(texts.get("gallery.importModel"), new FontIcon(Material2AL.INPUT));
             importModel.setId("import-model");
             importModel.getStyleClass().addAll("flat", "small");
@@ -110,6 +115,12 @@ public final class StyleGalleryView extends VBox {
         });
     }
 
+    /** Asks where to write the card's style as ONNX (proposing {@code <style id>.onnx}), then exports it. */
+    private void exportOnnx(Dialogs dialogs, StyleCardViewModel card) {
+        gallery.proposedOnnxTarget(card).flatMap(p -> dialogs.chooseOnnxTarget(getScene().getWindow(), p))
+                .ifPresent(target -> gallery.exportOnnx(card, target));
+    }
+
     private static boolean hasStyleFile(DragEvent e) {
         return e.getDragboard().hasFiles() && e.getDragboard().getFiles().stream()
                 .anyMatch(f -> f.getName().toLowerCase(java.util.Locale.ROOT).endsWith(".toon"));
@@ -121,7 +132,7 @@ public final class StyleGalleryView extends VBox {
                     if (dialogs.confirmDeleteStyle(getScene().getWindow(), c.name())) {
                         gallery.delete(c);
                     }
-                })).toList();
+                }, c -> exportOnnx(dialogs, c), managing)).toList();
         cards.getChildren().setAll(views);
         markSelected();
     }

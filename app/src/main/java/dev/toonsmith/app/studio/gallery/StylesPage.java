@@ -13,7 +13,10 @@ import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2MZ;
 
-/** The Styles page: the library with larger cards, where styles are imported, inspected and deleted. */
+/**
+ * The Styles page: the library with larger cards, where styles are imported, inspected, exported as ONNX and
+ * deleted.
+ */
 public final class StylesPage implements Page {
 
     private final String title;

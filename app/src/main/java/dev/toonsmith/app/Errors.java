@@ -1,15 +1,17 @@
-package dev.toonsmith.app.cli;
+package dev.toonsmith.app;
 
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 
-/** Turns an exception into the one line a person reads. */
-final class Errors {
+/** Turns an exception into the one line a person reads; the command line and the studio say it alike. */
+public final class Errors {
 
     private Errors() {}
 
-    static String describe(Throwable e) {
+    public static String describe(Throwable e) {
         Throwable t = e;
         // Wrappers add nothing a person can act on.
         while ((t instanceof java.util.concurrent.ExecutionException || t instanceof java.io.UncheckedIOException)
@@ -22,6 +24,13 @@ final class Errors {
         }
         if (t instanceof AccessDeniedException denied) {
             return denied.getFile() + ": permission denied";
+        }
+        if (t instanceof FileAlreadyExistsException exists && exists.getReason() == null) {
+            // E.g. a file where a folder of the path should be.
+            return exists.getFile() + ": already exists";
+        }
+        if (t instanceof NotDirectoryException notFolder && notFolder.getReason() == null) {
+            return notFolder.getFile() + ": not a folder";
         }
         if (t instanceof FileSystemException fs) {
             return fs.getFile() + ": " + (fs.getReason() == null ? "cannot be accessed" : fs.getReason());
