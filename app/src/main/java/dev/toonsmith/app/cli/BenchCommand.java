@@ -415,17 +415,19 @@ final class BenchCommand implements Callable<Integer> {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"ARCH", "PARAMS", "LOAD", "SIZE", "TILES", "MEDIAN", "GFLOP", "GFLOP/S", "OF PEAK", "PEAK MEM"});
         for (BenchmarkReport.ArchitectureResult a : report.architectures()) {
+            // An imported model's parameters and arithmetic are not known here: a dash, not a zero.
+            boolean imported = a.architecture().startsWith("imported");
             for (BenchmarkReport.SizeResult s : a.sizes()) {
                 rows.add(new String[] {
                     a.architecture(),
-                    String.format(Locale.ROOT, "%,d", a.parameters()),
+                    imported ? "-" : String.format(Locale.ROOT, "%,d", a.parameters()),
                     String.format(Locale.ROOT, "%.0f ms", a.loadMillis()),
                     s.width() + "x" + s.height(),
                     Integer.toString(s.tiles()),
                     String.format(Locale.ROOT, "%.3f s", s.medianMillis() / 1000),
-                    String.format(Locale.ROOT, "%.1f", s.gflop()),
-                    String.format(Locale.ROOT, "%.1f", s.gflops()),
-                    String.format(Locale.ROOT, "%.0f%%", 100 * s.efficiency()),
+                    imported ? "-" : String.format(Locale.ROOT, "%.1f", s.gflop()),
+                    imported ? "-" : String.format(Locale.ROOT, "%.1f", s.gflops()),
+                    imported ? "-" : String.format(Locale.ROOT, "%.0f%%", 100 * s.efficiency()),
                     s.peakMemoryBytes() < 0 ? "n/a" : StylesCommand.humanBytes(s.peakMemoryBytes())
                 });
             }

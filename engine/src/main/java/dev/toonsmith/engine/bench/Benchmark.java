@@ -305,10 +305,13 @@ public final class Benchmark {
             for (ImageSize size : sizes) {
                 BenchmarkReport.SizeResult r = measure(stylizer, spec, size, peak);
                 sizeResults.add(r);
+                // An imported model's arithmetic is not known here: no FLOP rate rather than a rate of zero.
+                String rate = bundle.isImported() ? "FLOP rate unknown (imported)" : String.format(Locale.ROOT,
+                        "%.1f GFLOP/s = %.0f%% of peak", r.gflops(), 100 * r.efficiency());
                 progress.accept(String.format(Locale.ROOT,
-                        "  %dx%d: median %.0f ms (min %.0f, %d runs, %d tile%s), %.1f GFLOP/s = %.0f%% of peak, peak memory %s",
+                        "  %dx%d: median %.0f ms (min %.0f, %d runs, %d tile%s), %s, peak memory %s",
                         r.width(), r.height(), r.medianMillis(), r.minMillis(), r.runs(), r.tiles(),
-                        r.tiles() == 1 ? "" : "s", r.gflops(), 100 * r.efficiency(), megabytes(r.peakMemoryBytes())));
+                        r.tiles() == 1 ? "" : "s", rate, megabytes(r.peakMemoryBytes())));
             }
             String name = bundle.isImported() ? spec.architecture() + "-" + spec.hyperparameters().get("format")
                     : spec.architecture();

@@ -33,8 +33,8 @@ public final class ImportedGenerator implements Generator {
 
     /** How far an unknown network sees: a ResNet generator's 7x7 stems and 3x3 blocks reach about this far. */
     static final int RECEPTIVE_RADIUS = 64;
-    /** A rough bound for a CycleGAN-sized network (64 channels at full resolution, float32, a few layers live). */
-    static final long BYTES_PER_PIXEL = 1024;
+    /** The least native memory per input pixel assumed for any model (a small CycleGAN's float32 feature maps). */
+    static final long MIN_BYTES_PER_PIXEL = 1024;
 
     private final Path file;
     private final ModelFormat format;
@@ -50,7 +50,27 @@ public final class ImportedGenerator implements Generator {
         this.model = model;
         this.scopes = TorchRuntime.engine().newBaseManager(Device.cpu());
         this.traits = new GeneratorTraits(convention.sizeMultiple(), Math.max(16, convention.sizeMultiple()),
-                RECEPTIVE_RADIUS, BYTES_PER_PIXEL, false);
+                RECEPTIVE_RADIUS, bytesPerPixel(sizeOf(file)), false);
+    }
+
+    /**
+     * Native memory one input pixel needs, estimated from the model file's size, for the tile size: a convolutional
+     * generator's parameters grow with the square of its width and its feature maps with the width, so the memory per
+     * pixel grows with the square root of the parameter count. Calibrated on CartoonGAN (64 channels, 10.2 M float32
+     * parameters), which ONNX Runtime ran whole at 1 MP with a peak of 3.66 GB, about 3,500 B per pixel; 1.25 times
+     * the square root leaves a margin (3,990 B for it).
+     */
+    static long bytesPerPixel(long modelBytes) {
+        double parameters = Math.max(0, modelBytes) / 4.0;
+        return Math.max(MIN_BYTES_PER_PIXEL, Math.round(1.25 * Math.sqrt(parameters)));
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     /**

@@ -62,7 +62,10 @@ public record ImportedSpec(String format, String inputRange, String channels, St
         return 64;
     }
 
-    /** A rough bound for a CycleGAN-sized network. */
+    /**
+     * A floor for a small network; the imported generator itself estimates its model's need from the model's size
+     * ({@code ImportedGenerator}), which the tiler uses.
+     */
     @Override
     public long inferenceBytesPerPixel() {
         return 1024;

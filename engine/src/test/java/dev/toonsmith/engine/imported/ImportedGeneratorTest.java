@@ -150,4 +150,14 @@ class ImportedGeneratorTest {
                 () -> ImportedGenerator.load(missing, ModelConvention.pytorchDefault(4)));
         assertTrue(gone.getMessage().contains("nowhere.onnx"), gone.getMessage());
     }
+
+    @Test
+    void aLargerModelIsGivenMoreMemoryPerPixelSoItsTilesStayInTheBudget() {
+        // A small CycleGAN gets the floor; CartoonGAN's 41 MB (10.2 M parameters), which peaked at about 3,500 B per
+        // pixel in ONNX Runtime, gets a little more than that.
+        assertEquals(ImportedGenerator.MIN_BYTES_PER_PIXEL, ImportedGenerator.bytesPerPixel(260_000));
+        long cartoonGan = ImportedGenerator.bytesPerPixel(40_817_329);
+        assertTrue(cartoonGan >= 3_500 && cartoonGan < 4_500, "CartoonGAN: " + cartoonGan);
+        assertTrue(ImportedGenerator.bytesPerPixel(4 * 40_817_329L) > cartoonGan);
+    }
 }
