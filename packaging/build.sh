@@ -6,6 +6,7 @@
 #   packaging/build.sh                 # Linux: packaging/target/Toonsmith (app image) and the .deb
 #   packaging/build.sh --cuda          # the GPU edition (Linux, Windows): libtorch's CUDA natives instead of CPU
 #   packaging/build.sh --skip-maven    # reuse app/target from an earlier `mvn package`
+#   packaging/build.sh --image-only    # the app image without the platform package
 #
 # Needs JDK 17+ (jlink, jpackage) with JAVA_HOME or java on the PATH, Maven, and on Linux dpkg-deb, fakeroot and zip.
 # Called from a script rather than a Maven plugin: jpackage plugins want Maven 3.9, and this keeps one command on
@@ -18,11 +19,13 @@ pkg="$root/packaging"
 out="$pkg/target"
 edition=cpu
 maven=yes
+package=yes
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --cuda) edition=cuda ;;
     --skip-maven) maven=no ;;
-    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --image-only) package=no ;;
+    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "packaging/build.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -115,10 +118,14 @@ echo "Making the app image..."
   --java-options "-Dtoonsmith.installed=true" \
   --java-options '-Dtoonsmith.samples=$APPDIR/sample-images'
 
+image="$out/image/Toonsmith"
 if [[ "$platform" == linux-* ]]; then
-  image="$out/image/Toonsmith"
   cp "$pkg/linux/toonsmith" "$pkg/runtime-env.sh" "$image/bin/"
   chmod 755 "$image/bin/toonsmith"
+fi
+if [[ "$package" == no ]]; then
+  :
+elif [[ "$platform" == linux-* ]]; then
   echo "Making the .deb..."
   "${jdk_bin}jpackage" --type deb "${common[@]}" --dest "$out" --app-image "$image" \
     --linux-package-name toonsmith --linux-deb-maintainer "toonsmith@users.noreply.github.com" \
@@ -126,7 +133,7 @@ if [[ "$platform" == linux-* ]]; then
     --icon "$icon" --file-associations "$pkg/toon-files.properties" \
     --resource-dir "$pkg/linux" --license-file "$root/LICENSE"
 else
-  "${jdk_bin}jpackage" --type "$type" "${common[@]}" --dest "$out" --app-image "$out/image/Toonsmith"* \
+  "${jdk_bin}jpackage" --type "$type" "${common[@]}" --dest "$out" --app-image "$image"* \
     --file-associations "$pkg/toon-files.properties" --license-file "$root/LICENSE"
 fi
 
