@@ -140,4 +140,7 @@ fi
 echo
 echo "Built ($edition edition, $platform):"
 du -sh "$out/image/Toonsmith"* | sed 's/^/  app image: /'
-ls "$out"/*."$type" 2>/dev/null | while read -r f; do echo "  $type: $f ($(du -h "$f" | cut -f1))"; done
+for f in "$out"/*."$type"; do
+  [[ -e "$f" ]] && echo "  $type: $f ($(du -h "$f" | cut -f1))"
+done
+exit 0
