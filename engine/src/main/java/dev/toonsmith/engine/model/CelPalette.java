@@ -51,6 +51,22 @@ final class CelPalette extends AbstractBlock {
      */
     static final int VOTES = 2;
 
+    /**
+     * The colour scores' constant terms, {@code -|c|^2 / 2} for each colour c of an RGB {@code table}: a pixel's nearest
+     * colour is the one maximizing {@code x.c - |c|^2 / 2}. One definition for drawing and for exports, whose choices
+     * must agree to the last bit.
+     */
+    static float[] scoreOffsets(float[] table) {
+        float[] half = new float[table.length / 3];
+        for (int c = 0; c < half.length; c++) {
+            float r = table[3 * c];
+            float g = table[3 * c + 1];
+            float b = table[3 * c + 2];
+            half[c] = -0.5f * (r * r + g * g + b * b);
+        }
+        return half;
+    }
+
     /** A copy of the vote's weights along a row and a column. */
     static float[] voteRow() {
         return VOTE_ROW.clone();
@@ -115,13 +131,7 @@ final class CelPalette extends AbstractBlock {
      * full resolution and its arg-max cost more than the arithmetic.
      */
     private int[] nearest(float[] picture, float[] table, int images, int plane) {
-        float[] half = new float[colours];
-        for (int c = 0; c < colours; c++) {
-            float r = table[3 * c];
-            float g = table[3 * c + 1];
-            float b = table[3 * c + 2];
-            half[c] = -0.5f * (r * r + g * g + b * b);
-        }
+        float[] half = scoreOffsets(table);
         int[] choice = new int[images * plane];
         for (int n = 0; n < images; n++) {
             int base = n * 3 * plane;

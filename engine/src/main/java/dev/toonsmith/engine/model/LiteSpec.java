@@ -81,6 +81,11 @@ public record LiteSpec(int width, int residualBlocks, boolean residual, boolean 
         return CelPalette.voteRow();
     }
 
+    /** The palette's colour scores' constant terms ({@code -|c|^2 / 2} per colour of an RGB table). */
+    public static float[] paletteScoreOffsets(float[] table) {
+        return CelPalette.scoreOffsets(table);
+    }
+
     /** How many rounds the palette votes. */
     public static int paletteVoteRounds() {
         return CelPalette.VOTES;

@@ -122,13 +122,7 @@ final class LiteGraph {
         OnnxGraph g = layers.graph();
         OnnxExport.Weights palette = layers.values(parameter);
         float[] table = palette.values();
-        float[] half = new float[colours];
-        for (int c = 0; c < colours; c++) {
-            float r = table[3 * c];
-            float gr = table[3 * c + 1];
-            float b = table[3 * c + 2];
-            half[c] = -0.5f * (r * r + gr * gr + b * b);
-        }
+        float[] half = LiteSpec.paletteScoreOffsets(table);
         String scoreKernel = g.weights(parameter + "_scores", new long[] {colours, 3, 1, 1}, table);
         String scoreBias = g.weights(parameter + "_half_norms", new long[] {colours}, half);
         String scores = g.node("Conv", List.of(picture, scoreKernel, scoreBias),

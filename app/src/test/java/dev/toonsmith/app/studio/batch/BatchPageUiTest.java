@@ -1,13 +1,12 @@
 package dev.toonsmith.app.studio.batch;
 
+import dev.toonsmith.app.studio.StudioWaits;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.toonsmith.app.studio.ScriptedDialogs;
 import dev.toonsmith.app.studio.StudioFixtures;
-import dev.toonsmith.app.studio.canvas.FxImages;
-import dev.toonsmith.app.studio.render.Rasters;
 import dev.toonsmith.app.studio.shell.Studio;
 import dev.toonsmith.app.studio.shell.StudioOptions;
 import dev.toonsmith.engine.image.Image;
@@ -97,24 +96,12 @@ class BatchPageUiTest {
     }
 
     private static <T> T onFx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(30, TimeUnit.SECONDS);
+        return StudioWaits.onFx(read);
     }
 
     private void waitFor(String what, int seconds, Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            Path screenshot = Path.of("target", "BatchPageUiTest-timeout.png").toAbsolutePath();
-            onFx(() -> {
-                try (Image image = Rasters.toImage(FxImages.toRaster(studio.scene().snapshot(null)))) {
-                    ImageWriter.write(image, screenshot, WriteOptions.defaults());
-                }
-                return true;
-            });
-            throw new AssertionError("timed out waiting for: " + what + " (screen in " + screenshot
-                    + "; the page says: '" + onFx(() -> studio.batch().messageProperty().get()) + "', rows "
-                    + onFx(() -> studio.batch().rows().toString()) + ")", e);
-        }
+        StudioWaits.waitFor(studio, "BatchPageUiTest", what, seconds, condition,
+                () -> "the page says: '" + studio.batch().messageProperty().get() + "', rows " + studio.batch().rows());
     }
 
     @Test

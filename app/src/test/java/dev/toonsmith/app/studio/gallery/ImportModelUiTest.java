@@ -1,19 +1,15 @@
 package dev.toonsmith.app.studio.gallery;
 
+import dev.toonsmith.app.studio.StudioWaits;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.toonsmith.app.studio.ScriptedDialogs;
 import dev.toonsmith.app.studio.StudioFixtures;
-import dev.toonsmith.app.studio.canvas.FxImages;
 import dev.toonsmith.app.studio.dialogs.ImportModelDialog;
-import dev.toonsmith.app.studio.render.Rasters;
 import dev.toonsmith.app.studio.shell.Studio;
 import dev.toonsmith.app.studio.shell.StudioOptions;
-import dev.toonsmith.engine.image.Image;
-import dev.toonsmith.engine.image.ImageWriter;
-import dev.toonsmith.engine.image.WriteOptions;
 import dev.toonsmith.engine.io.UserDirectories;
 import dev.toonsmith.engine.runtime.DevicePreference;
 import dev.toonsmith.engine.style.StyleSource;
@@ -73,23 +69,12 @@ class ImportModelUiTest {
     }
 
     private void waitFor(String what, int seconds, Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            Path screenshot = Path.of("target", "ImportModelUiTest-timeout.png").toAbsolutePath();
-            onFx(() -> {
-                try (Image image = Rasters.toImage(FxImages.toRaster(studio.scene().snapshot(null)))) {
-                    ImageWriter.write(image, screenshot, WriteOptions.defaults());
-                }
-                return true;
-            });
-            throw new AssertionError("timed out waiting for: " + what + " (screen in " + screenshot + "; the studio says: '"
-                    + onFx(() -> studio.workspace().notifications().messageProperty().get()) + "')", e);
-        }
+        StudioWaits.waitFor(studio, "ImportModelUiTest", what, seconds, condition,
+                () -> "the studio says: '" + studio.workspace().notifications().messageProperty().get() + "'");
     }
 
     private static <T> T onFx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(30, TimeUnit.SECONDS);
+        return StudioWaits.onFx(read);
     }
 
     private List<Path> styleFiles() throws Exception {

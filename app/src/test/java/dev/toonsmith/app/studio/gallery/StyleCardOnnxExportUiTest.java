@@ -1,19 +1,15 @@
 package dev.toonsmith.app.studio.gallery;
 
+import dev.toonsmith.app.studio.StudioWaits;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.toonsmith.app.studio.ScriptedDialogs;
 import dev.toonsmith.app.studio.StudioFixtures;
-import dev.toonsmith.app.studio.canvas.FxImages;
 import dev.toonsmith.app.studio.notify.Severity;
-import dev.toonsmith.app.studio.render.Rasters;
 import dev.toonsmith.app.studio.shell.Studio;
 import dev.toonsmith.app.studio.shell.StudioOptions;
-import dev.toonsmith.engine.image.Image;
-import dev.toonsmith.engine.image.ImageWriter;
-import dev.toonsmith.engine.image.WriteOptions;
 import dev.toonsmith.engine.io.UserDirectories;
 import dev.toonsmith.engine.model.CartoonGanSpec;
 import dev.toonsmith.engine.runtime.DevicePreference;
@@ -76,23 +72,12 @@ class StyleCardOnnxExportUiTest {
     }
 
     private void waitFor(String what, int seconds, Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            Path screenshot = Path.of("target", "StyleCardOnnxExportUiTest-timeout.png").toAbsolutePath();
-            onFx(() -> {
-                try (Image image = Rasters.toImage(FxImages.toRaster(studio.scene().snapshot(null)))) {
-                    ImageWriter.write(image, screenshot, WriteOptions.defaults());
-                }
-                return true;
-            });
-            throw new AssertionError("timed out waiting for: " + what + " (screen in " + screenshot + "; the studio says: '"
-                    + message() + "')", e);
-        }
+        StudioWaits.waitFor(studio, "StyleCardOnnxExportUiTest", what, seconds, condition,
+                () -> "the studio says: '" + studio.workspace().notifications().messageProperty().get() + "'");
     }
 
     private static <T> T onFx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(30, TimeUnit.SECONDS);
+        return StudioWaits.onFx(read);
     }
 
     private String message() throws Exception {

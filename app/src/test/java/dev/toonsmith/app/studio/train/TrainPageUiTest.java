@@ -1,5 +1,6 @@
 package dev.toonsmith.app.studio.train;
 
+import dev.toonsmith.app.studio.StudioWaits;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -8,13 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.toonsmith.app.studio.ScriptedDialogs;
 import dev.toonsmith.app.studio.StudioFixtures;
 import dev.toonsmith.app.studio.TrainingFixtures;
-import dev.toonsmith.app.studio.canvas.FxImages;
-import dev.toonsmith.app.studio.render.Rasters;
 import dev.toonsmith.app.studio.shell.Studio;
 import dev.toonsmith.app.studio.shell.StudioOptions;
-import dev.toonsmith.engine.image.Image;
-import dev.toonsmith.engine.image.ImageWriter;
-import dev.toonsmith.engine.image.WriteOptions;
 import dev.toonsmith.engine.io.UserDirectories;
 import dev.toonsmith.engine.runtime.DevicePreference;
 import dev.toonsmith.engine.train.CheckpointInfo;
@@ -72,31 +68,25 @@ class TrainPageUiTest {
     }
 
     private void waitFor(String what, int seconds, Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            Path screenshot = Path.of("target", "TrainPageUiTest-timeout.png").toAbsolutePath();
-            onFx(() -> {
-                try (Image image = Rasters.toImage(FxImages.toRaster(studio.scene().snapshot(null)))) {
-                    ImageWriter.write(image, screenshot, WriteOptions.defaults());
-                }
-                return true;
-            });
-            throw new AssertionError("timed out waiting for: " + what + " (screen in " + screenshot + "; the page says: '"
-                    + onFx(() -> studio.train().messageProperty().get()) + "'; the studio: '"
-                    + onFx(() -> studio.workspace().notifications().messageProperty().get()) + "'; showing "
-                    + onFx(() -> studio.train().showingProperty().get() + " " + (shown() == null ? "no run"
-                            : shown().name() + " " + shown().phase() + " with " + shown().charts().size() + " steps, "
-                            + shown().log())) + ")", e);
-        }
+        StudioWaits.waitFor(studio, "TrainPageUiTest", what, seconds, condition,
+                () -> "the page says: '" + studio.train().messageProperty().get() + "'; the studio: '"
+                        + studio.workspace().notifications().messageProperty().get() + "'; showing "
+                        + studio.train().showingProperty().get() + " " + (shownNow() == null ? "no run"
+                                : shownNow().name() + " " + shownNow().phase() + " with " + shownNow().charts().size()
+                                + " steps, " + shownNow().log()));
     }
 
     private static <T> T onFx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(30, TimeUnit.SECONDS);
+        return StudioWaits.onFx(read);
     }
 
     private TrainRunViewModel shown() throws Exception {
-        return onFx(() -> studio.train().shownProperty().get());
+        return onFx(this::shownNow);
+    }
+
+    /** The run shown; FX thread only. */
+    private TrainRunViewModel shownNow() {
+        return studio.train().shownProperty().get();
     }
 
     /**
