@@ -4,13 +4,17 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import dev.toonsmith.app.studio.dialogs.Dialogs;
+import dev.toonsmith.app.studio.shell.Studio;
 import dev.toonsmith.engine.image.Image;
 import dev.toonsmith.engine.image.ImageWriter;
 import dev.toonsmith.engine.image.WriteOptions;
 import dev.toonsmith.engine.imported.ModelConvention;
 import dev.toonsmith.engine.imported.StyleImport;
+import dev.toonsmith.engine.io.UserDirectories;
 import dev.toonsmith.engine.model.GeneratorSpec;
 import dev.toonsmith.engine.model.LiteSpec;
+import dev.toonsmith.engine.runtime.DevicePreference;
 import dev.toonsmith.engine.runtime.TorchRuntime;
 import dev.toonsmith.engine.style.StyleManifest;
 import dev.toonsmith.engine.style.StyleWriter;
@@ -122,5 +126,11 @@ public final class StudioFixtures {
         pixels.release();
         out.release();
         return bytes;
+    }
+
+    /** The studio's configuration for a UI test: the user folder {@code home}, the test samples, CPU, FX thread. */
+    public static Studio.Config config(Path home, Dialogs dialogs) {
+        return new Studio.Config(new UserDirectories(home), samples(), dialogs, DevicePreference.CPU,
+                home.resolve("logs/studio.log"), javafx.application.Platform::runLater);
     }
 }

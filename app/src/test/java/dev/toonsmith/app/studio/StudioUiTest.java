@@ -14,14 +14,11 @@ import dev.toonsmith.app.studio.shell.Studio;
 import dev.toonsmith.app.studio.shell.StudioOptions;
 import dev.toonsmith.engine.image.Image;
 import dev.toonsmith.engine.image.ImageReader;
-import dev.toonsmith.engine.io.UserDirectories;
-import dev.toonsmith.engine.runtime.DevicePreference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.geometry.VerticalDirection;
 import javafx.scene.Node;
 import javafx.scene.control.Slider;
@@ -53,8 +50,7 @@ class StudioUiTest {
     void start(Stage stage) throws Exception {
         Path home = work.resolve("home");
         StudioFixtures.installStyle(home, StudioFixtures.STYLE_ID, StudioFixtures.STYLE_NAME);
-        Studio.Config config = new Studio.Config(new UserDirectories(home), StudioFixtures.samples(), dialogs,
-                DevicePreference.CPU, home.resolve("logs/studio.log"), Platform::runLater);
+        Studio.Config config = StudioFixtures.config(home, dialogs);
         StudioOptions options = new StudioOptions(null, null, "Clean cel", null, 1400, 1100, false, null, false);
         studio = Studio.open(stage, config, options);
     }

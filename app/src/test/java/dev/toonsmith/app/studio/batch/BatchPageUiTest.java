@@ -13,15 +13,12 @@ import dev.toonsmith.engine.image.Image;
 import dev.toonsmith.engine.image.ImageReader;
 import dev.toonsmith.engine.image.ImageWriter;
 import dev.toonsmith.engine.image.WriteOptions;
-import dev.toonsmith.engine.io.UserDirectories;
-import dev.toonsmith.engine.runtime.DevicePreference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
@@ -70,8 +67,7 @@ class BatchPageUiTest {
         dialogs.folders.put("Add a folder to the batch", photos);
         dialogs.folders.put("Folder for the batch’s results", out);
         dialogs.images = List.of(broken);
-        Studio.Config config = new Studio.Config(new UserDirectories(home), StudioFixtures.samples(), dialogs,
-                DevicePreference.CPU, home.resolve("logs/studio.log"), Platform::runLater);
+        Studio.Config config = StudioFixtures.config(home, dialogs);
         StudioOptions options = new StudioOptions(null, StudioFixtures.STYLE_ID, null, null, 1400, 950, false, null,
                 false);
         studio = Studio.open(stage, config, options);

@@ -10,8 +10,6 @@ import dev.toonsmith.app.studio.StudioFixtures;
 import dev.toonsmith.app.studio.dialogs.ImportModelDialog;
 import dev.toonsmith.app.studio.shell.Studio;
 import dev.toonsmith.app.studio.shell.StudioOptions;
-import dev.toonsmith.engine.io.UserDirectories;
-import dev.toonsmith.engine.runtime.DevicePreference;
 import dev.toonsmith.engine.style.StyleSource;
 import dev.toonsmith.ui.UiResources;
 import java.nio.file.Files;
@@ -20,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -56,8 +53,7 @@ class ImportModelUiTest {
     void start(Stage stage) throws Exception {
         Path home = work.resolve("home");
         StudioFixtures.installStyle(home, StudioFixtures.STYLE_ID, StudioFixtures.STYLE_NAME);
-        Studio.Config config = new Studio.Config(new UserDirectories(home), StudioFixtures.samples(), dialogs,
-                DevicePreference.CPU, home.resolve("logs/studio.log"), Platform::runLater);
+        Studio.Config config = StudioFixtures.config(home, dialogs);
         StudioOptions options = new StudioOptions(StudioFixtures.sample("cat.jpg"), null, null, null, 1400, 950, false,
                 null, false);
         studio = Studio.open(stage, config, options);

@@ -10,14 +10,11 @@ import dev.toonsmith.app.studio.StudioFixtures;
 import dev.toonsmith.app.studio.notify.Severity;
 import dev.toonsmith.app.studio.shell.Studio;
 import dev.toonsmith.app.studio.shell.StudioOptions;
-import dev.toonsmith.engine.io.UserDirectories;
 import dev.toonsmith.engine.model.CartoonGanSpec;
-import dev.toonsmith.engine.runtime.DevicePreference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.event.Event;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
@@ -60,8 +57,7 @@ class StyleCardOnnxExportUiTest {
         Path home = work.resolve("home");
         StudioFixtures.installStyle(home, CARTOON_ID, "Tiny CartoonGAN", new CartoonGanSpec(4, 2), 0);
         StudioFixtures.installImportedStyle(home, IMPORTED_NAME);
-        Studio.Config config = new Studio.Config(new UserDirectories(home), StudioFixtures.samples(), dialogs,
-                DevicePreference.CPU, home.resolve("logs/studio.log"), Platform::runLater);
+        Studio.Config config = StudioFixtures.config(home, dialogs);
         StudioOptions options = new StudioOptions(null, null, null, null, 1400, 950, false, null, false);
         studio = Studio.open(stage, config, options);
     }

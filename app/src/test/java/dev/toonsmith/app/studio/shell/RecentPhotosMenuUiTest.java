@@ -9,13 +9,11 @@ import dev.toonsmith.app.studio.StudioFixtures;
 import dev.toonsmith.app.studio.settings.SettingsStore;
 import dev.toonsmith.app.studio.settings.StudioSettings;
 import dev.toonsmith.engine.io.UserDirectories;
-import dev.toonsmith.engine.runtime.DevicePreference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -52,8 +50,7 @@ class RecentPhotosMenuUiTest {
         settings.setLastStyle(StudioSettings.NO_STYLE);
         settings.setRecentFiles(List.of(goesMissing.toString(), alreadyGone.toString(), kept.toString()));
         store.save(settings);
-        Studio.Config config = new Studio.Config(new UserDirectories(home), StudioFixtures.samples(),
-                new ScriptedDialogs(), DevicePreference.CPU, home.resolve("logs/studio.log"), Platform::runLater);
+        Studio.Config config = StudioFixtures.config(home, new ScriptedDialogs());
         studio = Studio.open(stage, config, new StudioOptions(null, null, null, null, 1200, 800, false, null, false));
     }
 

@@ -11,15 +11,12 @@ import dev.toonsmith.app.studio.StudioFixtures;
 import dev.toonsmith.app.studio.TrainingFixtures;
 import dev.toonsmith.app.studio.shell.Studio;
 import dev.toonsmith.app.studio.shell.StudioOptions;
-import dev.toonsmith.engine.io.UserDirectories;
-import dev.toonsmith.engine.runtime.DevicePreference;
 import dev.toonsmith.engine.train.CheckpointInfo;
 import dev.toonsmith.engine.train.RunFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.image.ImageView;
 import javafx.stage.Stage;
@@ -56,8 +53,7 @@ class TrainPageUiTest {
         cartoons = TrainingFixtures.cartoons(work, 64, 10);
         dialogs.folders.put("Photos", photos);
         dialogs.folders.put("Cartoons", cartoons);
-        Studio.Config config = new Studio.Config(new UserDirectories(home), StudioFixtures.samples(), dialogs,
-                DevicePreference.CPU, home.resolve("logs/studio.log"), Platform::runLater);
+        Studio.Config config = StudioFixtures.config(home, dialogs);
         StudioOptions options = new StudioOptions(null, null, null, null, 1400, 950, false, null, false);
         studio = Studio.open(stage, config, options);
     }
