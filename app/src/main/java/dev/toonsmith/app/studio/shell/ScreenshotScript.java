@@ -33,8 +33,10 @@ final class ScreenshotScript {
         Timeline poll = new Timeline();
         poll.getKeyFrames().add(new KeyFrame(Duration.millis(250), e -> {
             ticks[0]++;
+            // With no photo open (not a first start, nothing given) the empty page is what there is to show.
             boolean settled = studio.workspace().readyProperty().get()
-                    && studio.workspace().resultProperty().get() != null
+                    && (studio.workspace().resultProperty().get() != null
+                            || studio.workspace().photoProperty().get() == null)
                     && !studio.workspace().renderingProperty().get()
                     && !studio.tasks().busy();
             quiet[0] = settled ? quiet[0] + 1 : 0;
