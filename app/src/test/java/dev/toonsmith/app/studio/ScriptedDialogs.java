@@ -31,6 +31,10 @@ public final class ScriptedDialogs implements Dialogs {
     /** Fills the "Import model" form as a user would; null answers Cancel. */
     public volatile java.util.function.Consumer<dev.toonsmith.app.studio.gallery.ImportModelViewModel> modelForm;
     public volatile int quitQuestions;
+    /** Whether "Import model" shows the real dialog (which the test then answers) instead of {@link #modelForm}. */
+    public volatile boolean realModelDialog;
+    /** The last "Import model" form asked about. */
+    public volatile dev.toonsmith.app.studio.gallery.ImportModelViewModel askedModelForm;
 
     @Override
     public Optional<Path> chooseImage(Window owner, Path folder) {
@@ -54,6 +58,11 @@ public final class ScriptedDialogs implements Dialogs {
 
     @Override
     public boolean askModelImport(Window owner, dev.toonsmith.app.studio.gallery.ImportModelViewModel form) {
+        askedModelForm = form;
+        if (realModelDialog) {
+            return new dev.toonsmith.app.studio.dialogs.FxDialogs(dev.toonsmith.ui.UiResources.texts())
+                    .askModelImport(owner, form);
+        }
         java.util.function.Consumer<dev.toonsmith.app.studio.gallery.ImportModelViewModel> fill = modelForm;
         if (fill == null) {
             return false;

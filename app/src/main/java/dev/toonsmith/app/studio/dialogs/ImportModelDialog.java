@@ -22,7 +22,8 @@ import javafx.stage.Window;
 
 /**
  * The "Import model" dialog: a thin view of {@link ImportModelViewModel}, whose fields it edits in place. Import stays
- * disabled while the form says what is missing (a licence above all).
+ * disabled while the form says what is missing (a licence above all). Fields the form fills from the model file's
+ * own metadata while the dialog is open follow, as they are bound.
  */
 public final class ImportModelDialog extends Dialog<Boolean> {
 
@@ -65,6 +66,19 @@ public final class ImportModelDialog extends Dialog<Boolean> {
         });
         form.sizeMultipleProperty().addListener((obs, was, now) -> multiple.getValueFactory().setValue(now.intValue()));
 
+        Spinner<Integer> workingEdge = new Spinner<>(0, ImportModelViewModel.MAX_WORKING_EDGE,
+                form.workingEdgeProperty().get(), 128);
+        workingEdge.setId("import-model-working-edge");
+        workingEdge.setEditable(true);
+        workingEdge.setPrefWidth(110);
+        workingEdge.valueProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                form.workingEdgeProperty().set(now);
+            }
+        });
+        form.workingEdgeProperty().addListener((obs, was, now) ->
+                workingEdge.getValueFactory().setValue(now.intValue()));
+
         GridPane grid = new GridPane();
         grid.getStyleClass().add("import-model-form");
         grid.setHgap(12);
@@ -85,6 +99,8 @@ public final class ImportModelDialog extends Dialog<Boolean> {
                 ModelConvention.Layout.values(), "layout", texts));
         grid.addRow(row++, new Label(texts.get("dialog.importModel.multiple")), multiple);
         grid.add(hint(texts.get("dialog.importModel.conventionHint")), 0, row++, 2, 1);
+        grid.addRow(row++, new Label(texts.get("dialog.importModel.workingEdge")), workingEdge);
+        grid.add(hint(texts.get("dialog.importModel.workingEdgeHint")), 1, row++);
         Label missing = new Label();
         missing.setId("import-model-missing");
         missing.getStyleClass().add("import-model-missing");

@@ -2,20 +2,25 @@ package dev.toonsmith.app.studio.gallery;
 
 import dev.toonsmith.app.studio.notify.NotificationsViewModel;
 import dev.toonsmith.app.studio.tasks.BackgroundTasks;
+import dev.toonsmith.app.studio.tasks.TaskHandle;
 import dev.toonsmith.engine.imported.ModelConvention;
 import dev.toonsmith.engine.imported.ModelImportException;
+import dev.toonsmith.engine.imported.ModelMetadata;
 import dev.toonsmith.engine.imported.StyleImport;
 import dev.toonsmith.engine.style.StyleEntry;
 import dev.toonsmith.engine.style.StyleFormatException;
 import dev.toonsmith.engine.style.StyleLibrary;
 import dev.toonsmith.engine.style.StyleLibraryException;
+import dev.toonsmith.engine.style.StyleManifest;
 import dev.toonsmith.ui.UiResources.Texts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
@@ -29,11 +34,16 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
 
 /**
  * The "Import model" form: a TorchScript or ONNX generator from elsewhere, its name, author and licence, and the
  * pixel convention it was trained with; what is missing, and the import itself, run in the background into the
  * user's styles folder. A model the engine refuses leaves nothing behind and its one-sentence reason is shown.
+ *
+ * <p>What the model file says about itself ({@link ModelMetadata}: an ONNX file Toonsmith exported carries its
+ * style's convention, working edge and credits) is read in the background when the form is reset, and fills the
+ * fields the user has not edited yet, if the form still shows that file.
  */
 public final class ImportModelViewModel {
 
@@ -43,6 +53,9 @@ public final class ImportModelViewModel {
     /** The size multiple's bounds, as the engine accepts them. */
     public static final int MIN_MULTIPLE = 1;
     public static final int MAX_MULTIPLE = 256;
+
+    /** The working edge's upper bound in the form (0 is every photo's own size; otherwise at least 128). */
+    public static final int MAX_WORKING_EDGE = 16384;
 
     private final Texts texts;
     private final BackgroundTasks tasks;
@@ -58,6 +71,13 @@ public final class ImportModelViewModel {
     private final ObjectProperty<ModelConvention.Layout> layout =
             new SimpleObjectProperty<>(this, "layout", ModelConvention.Layout.NCHW);
     private final IntegerProperty sizeMultiple = new SimpleIntegerProperty(this, "sizeMultiple", 4);
+    private final IntegerProperty workingEdge = new SimpleIntegerProperty(this, "workingEdge", 0);
+    private final ReadOnlyBooleanWrapper readingMetadata = new ReadOnlyBooleanWrapper(this, "readingMetadata");
+    /** The fields changed by anyone but {@link #reset} and the metadata: the user's, which the metadata keeps. */
+    private final Set<ObservableValue<?>> edited = new HashSet<>();
+    /** True while the form itself fills its fields, so that those changes do not count as the user's. */
+    private boolean filling;
+    private TaskHandle metadataRead = TaskHandle.NONE;
     private final ReadOnlyBooleanWrapper importing = new ReadOnlyBooleanWrapper(this, "importing");
     private final StringBinding missing;
 
@@ -66,19 +86,103 @@ public final class ImportModelViewModel {
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.notifications = Objects.requireNonNull(notifications, "notifications");
         this.missing = Bindings.createStringBinding(this::whatIsMissing, model, name, licence, range, channels, layout,
-                sizeMultiple, importing);
+                sizeMultiple, workingEdge, importing);
+        for (ObservableValue<?> field : new ObservableValue<?>[] {name, author, licence, range, channels, layout,
+                sizeMultiple, workingEdge}) {
+            field.addListener((obs, was, now) -> {
+                if (!filling) {
+                    edited.add(obs);
+                }
+            });
+        }
     }
 
-    /** Starts over with {@code file}: its name (without the ending) as the style's, the PyTorch convention. */
+    /** Whether {@code file}'s name ends like a model the form imports ({@code .onnx}, {@code .pt}, {@code .torchscript}). */
+    public static boolean isModelFile(Path file) {
+        if (file == null || file.getFileName() == null) {
+            return false;
+        }
+        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return MODEL_EXTENSIONS.stream().anyMatch(e -> n.endsWith("." + e));
+    }
+
+    /**
+     * Starts over with {@code file}: its name (without the ending) as the style's, the PyTorch convention, every
+     * photo's own size; then reads in the background what the file says about itself (see the class comment).
+     * UI thread.
+     */
     public void reset(Path file) {
-        model.set(Objects.requireNonNull(file, "file"));
-        name.set(defaultName(file));
-        author.set("");
-        licence.set("");
-        range.set(ModelConvention.Range.MINUS_ONE_TO_ONE);
-        channels.set(ModelConvention.Channels.RGB);
-        layout.set(ModelConvention.Layout.NCHW);
-        sizeMultiple.set(4);
+        Objects.requireNonNull(file, "file");
+        metadataRead.cancel();
+        filling = true;
+        try {
+            model.set(file);
+            name.set(defaultName(file));
+            author.set("");
+            licence.set("");
+            range.set(ModelConvention.Range.MINUS_ONE_TO_ONE);
+            channels.set(ModelConvention.Channels.RGB);
+            layout.set(ModelConvention.Layout.NCHW);
+            sizeMultiple.set(4);
+            workingEdge.set(0);
+        } finally {
+            filling = false;
+        }
+        edited.clear();
+        readingMetadata.set(true);
+        TaskHandle[] handle = new TaskHandle[1];
+        handle[0] = tasks.submit(null, progress -> ModelMetadata.of(file), said -> {
+            if (metadataRead == handle[0]) {
+                readingMetadata.set(false);
+                fill(file, said);
+            }
+        }, failure -> {
+            // ModelMetadata.of answers "unknown" rather than failing; the import itself names a bad file.
+            if (metadataRead == handle[0]) {
+                readingMetadata.set(false);
+            }
+        });
+        metadataRead = handle[0];
+    }
+
+    /**
+     * Fills the fields the user has not edited with what {@code file} said about itself, if the form still shows
+     * it; nothing for a model that says nothing. UI thread.
+     */
+    void fill(Path file, ModelMetadata said) {
+        if (!file.equals(model.get()) || said.equals(ModelMetadata.unknown())) {
+            return;
+        }
+        filling = true;
+        try {
+            ModelConvention convention = said.convention();
+            fillIfUntouched(range, convention.range());
+            fillIfUntouched(channels, convention.channels());
+            fillIfUntouched(layout, convention.layout());
+            if (!edited.contains(sizeMultiple)) {
+                sizeMultiple.set(convention.sizeMultiple());
+            }
+            if (!edited.contains(workingEdge) && StyleManifest.isValidWorkingEdge(said.workingEdge())) {
+                workingEdge.set(said.workingEdge());
+            }
+            fillIfUntouched(name, said.name());
+            fillIfUntouched(author, said.author());
+            fillIfUntouched(licence, said.license());
+        } finally {
+            filling = false;
+        }
+    }
+
+    private <T> void fillIfUntouched(ObjectProperty<T> field, T value) {
+        if (!edited.contains(field) && value != null) {
+            field.set(value);
+        }
+    }
+
+    private void fillIfUntouched(StringProperty field, String value) {
+        if (!edited.contains(field) && value != null && !value.isBlank()) {
+            field.set(value.strip());
+        }
     }
 
     /** The file's name without its model endings: {@code anime.torchscript.pt} → {@code anime}. */
@@ -110,6 +214,9 @@ public final class ImportModelViewModel {
         if (sizeMultiple.get() < MIN_MULTIPLE || sizeMultiple.get() > MAX_MULTIPLE) {
             return texts.format("importModel.missing.multiple", MIN_MULTIPLE, MAX_MULTIPLE);
         }
+        if (!StyleManifest.isValidWorkingEdge(workingEdge.get()) || workingEdge.get() > MAX_WORKING_EDGE) {
+            return texts.format("importModel.missing.workingEdge", StyleManifest.MIN_WORKING_EDGE, MAX_WORKING_EDGE);
+        }
         if (importing.get()) {
             return texts.get("importModel.missing.busy");
         }
@@ -133,7 +240,8 @@ public final class ImportModelViewModel {
 
     /** The credits chosen in the form; the id comes from the name. */
     public StyleImport.Details details() {
-        return new StyleImport.Details(null, name.get().strip(), author.get().strip(), licence.get().strip(), "", 0);
+        return new StyleImport.Details(null, name.get().strip(), author.get().strip(), licence.get().strip(), "",
+                workingEdge.get());
     }
 
     /**
@@ -221,6 +329,19 @@ public final class ImportModelViewModel {
     /** Height and width the model takes must be multiples of this (4 for two stride-2 layers). */
     public IntegerProperty sizeMultipleProperty() {
         return sizeMultiple;
+    }
+
+    /**
+     * The longest edge the model draws at: larger photos are drawn at that size and brought back edge-aware; 0 for
+     * every photo's own size.
+     */
+    public IntegerProperty workingEdgeProperty() {
+        return workingEdge;
+    }
+
+    /** True while what the model file says about itself is being read. */
+    public ReadOnlyBooleanProperty readingMetadataProperty() {
+        return readingMetadata.getReadOnlyProperty();
     }
 
     /** True while an import runs. */

@@ -3,6 +3,7 @@ package dev.toonsmith.app.studio.gallery;
 import dev.toonsmith.app.studio.dialogs.Dialogs;
 import dev.toonsmith.ui.UiResources.Texts;
 import java.io.File;
+import java.nio.file.Path;
 import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
@@ -15,6 +16,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.Window;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 
@@ -39,6 +41,15 @@ public final class StyleGalleryView extends VBox {
      */
     public StyleGalleryView(GalleryViewModel gallery, Texts texts, Dialogs dialogs, double cardWidth,
             boolean managing) {
+        this(gallery, texts, dialogs, cardWidth, managing, managing);
+    }
+
+    /**
+     * @param managing whether the cards offer an "Export as ONNX…" button besides their context menu
+     * @param offerModels whether the header also offers "Import model…" (TorchScript or ONNX)
+     */
+    public StyleGalleryView(GalleryViewModel gallery, Texts texts, Dialogs dialogs, double cardWidth,
+            boolean managing, boolean offerModels) {
         this.gallery = gallery;
         this.cardWidth = cardWidth;
         this.managing = managing;
@@ -55,7 +66,7 @@ public final class StyleGalleryView extends VBox {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox header = new HBox(8, title, spacer, importButton);
-        if (managing) {
+        if (offerModels) {
             Button importModel = new Button(texts.get("gallery.importModel"), new FontIcon(Material2AL.INPUT));
             importModel.setId("import-model");
             importModel.getStyleClass().addAll("flat", "small");
@@ -107,12 +118,20 @@ public final class StyleGalleryView extends VBox {
 
     /** Asks for a model file and its details, then imports it in the background. */
     private void importModel(Dialogs dialogs) {
-        dialogs.chooseModel(getScene().getWindow(), null).ifPresent(model -> {
-            ImportModelViewModel form = gallery.newModelImport(model);
-            if (dialogs.askModelImport(getScene().getWindow(), form)) {
-                gallery.importModel(form);
-            }
-        });
+        dialogs.chooseModel(getScene().getWindow(), null).ifPresent(model -> importModel(gallery, dialogs,
+                getScene().getWindow(), model));
+    }
+
+    /**
+     * Asks the details of importing {@code model} (the "Import model" dialog, filled from what the file says about
+     * itself), then imports it in the background: what "Import model…" does once a file is chosen, and what a model
+     * file dropped on the window does. FX thread.
+     */
+    public static void importModel(GalleryViewModel gallery, Dialogs dialogs, Window owner, Path model) {
+        ImportModelViewModel form = gallery.newModelImport(model);
+        if (dialogs.askModelImport(owner, form)) {
+            gallery.importModel(form);
+        }
     }
 
     /** Asks where to write the card's style as ONNX (proposing {@code <style id>.onnx}), then exports it. */

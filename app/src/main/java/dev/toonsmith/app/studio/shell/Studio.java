@@ -6,6 +6,8 @@ import dev.toonsmith.app.studio.batch.BatchViewModel;
 import dev.toonsmith.app.studio.batch.FolderOpener;
 import dev.toonsmith.app.studio.dialogs.Dialogs;
 import dev.toonsmith.app.studio.gallery.GalleryViewModel;
+import dev.toonsmith.app.studio.gallery.ImportModelViewModel;
+import dev.toonsmith.app.studio.gallery.StyleGalleryView;
 import dev.toonsmith.app.studio.gallery.StylesPage;
 import dev.toonsmith.app.studio.notify.NotificationsViewModel;
 import dev.toonsmith.app.studio.render.Renderer;
@@ -161,7 +163,12 @@ public final class Studio implements AutoCloseable {
             studio.firstLaunchSample().ifPresent(studio.workspace::open);
         }
         if (!options.files().isEmpty()) {
+            // As if dropped on the window; a model file's dialog once the window is up rather than inside open().
             studio.workspace.drop(options.files());
+            List<Path> models = options.files().stream().filter(ImportModelViewModel::isModelFile).toList();
+            if (!models.isEmpty()) {
+                Platform.runLater(() -> studio.drop(models));
+            }
         }
         return studio;
     }
@@ -230,11 +237,29 @@ public final class Studio implements AutoCloseable {
         });
         scene.setOnDragDropped(e -> {
             if (e.getDragboard().hasFiles()) {
-                workspace.drop(e.getDragboard().getFiles().stream().map(File::toPath).toList());
+                List<Path> files = e.getDragboard().getFiles().stream().map(File::toPath).toList();
                 e.setDropCompleted(true);
                 e.consume();
+                // After the drop is done: a model's dialog waits for the user, and the drag source must not.
+                Platform.runLater(() -> drop(files));
             }
         });
+    }
+
+    /**
+     * Files dropped on the window, whatever page shows: a model file ({@code .onnx}, {@code .pt},
+     * {@code .torchscript}) opens the "Import model" dialog for it, as "Import model…" does; styles and pictures go
+     * to the workspace. FX thread.
+     */
+    public void drop(List<Path> files) {
+        List<Path> models = files.stream().filter(ImportModelViewModel::isModelFile).toList();
+        List<Path> others = files.stream().filter(f -> !ImportModelViewModel.isModelFile(f)).toList();
+        if (!others.isEmpty()) {
+            workspace.drop(others);
+        }
+        for (Path model : models) {
+            StyleGalleryView.importModel(gallery, config.dialogs(), stage, model);
+        }
     }
 
     /** Keeps the settings in step with what the user does; they are written when the window closes. */

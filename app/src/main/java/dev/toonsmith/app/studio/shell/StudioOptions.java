@@ -11,7 +11,8 @@ import java.util.Locale;
  * {@code --screenshot FILE} save the window as PNG once everything has rendered, then quit.
  *
  * <p>Plain arguments are files to take in as if dropped on the window: a {@code .toon} style is added to the user's
- * styles, a photo is opened. That is how a desktop opens a double-clicked style with Toonsmith.
+ * styles, a photo is opened, a model file ({@code .onnx}, {@code .pt}, {@code .torchscript}) opens the "Import model"
+ * dialog. That is how a desktop opens a double-clicked style with Toonsmith.
  *
  * @param style a style id, or "none"; null keeps the remembered one
  * @param files files given without an option, in order

@@ -64,7 +64,7 @@ public final class WorkspaceView extends BorderPane {
         center.getStyleClass().add("workspace-center");
         setCenter(center);
 
-        StyleGalleryView gallery = new StyleGalleryView(workspace.gallery(), texts, dialogs, 148);
+        StyleGalleryView gallery = new StyleGalleryView(workspace.gallery(), texts, dialogs, 148, false, true);
         AdjustmentsView adjustments = new AdjustmentsView(workspace.adjustments(), texts, dialogs);
         exportView = new ExportView(workspace.export(), texts, dialogs, workspace.photoProperty().isNotNull());
         VBox panel = new VBox(14, gallery, new Separator(), adjustments, new Separator(), exportView);

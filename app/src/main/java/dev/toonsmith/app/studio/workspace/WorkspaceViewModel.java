@@ -6,6 +6,7 @@ import dev.toonsmith.app.studio.canvas.ViewportModel;
 import dev.toonsmith.app.studio.export.ExportJob;
 import dev.toonsmith.app.studio.export.ExportViewModel;
 import dev.toonsmith.app.studio.gallery.GalleryViewModel;
+import dev.toonsmith.app.studio.gallery.ImportModelViewModel;
 import dev.toonsmith.app.studio.gallery.StyleCardViewModel;
 import dev.toonsmith.app.studio.notify.NotificationsViewModel;
 import dev.toonsmith.app.studio.render.GeneratorPass;
@@ -209,7 +210,10 @@ public final class WorkspaceViewModel {
         }
     }
 
-    /** Files dropped on the window: a style file is imported, an image opened. */
+    /**
+     * Files dropped on the window: a style file is imported, an image opened. Model files are left to the view, which
+     * asks how to import them (see {@code Studio.drop}); they are never opened as a picture.
+     */
     public void drop(List<Path> files) {
         for (Path f : files) {
             if (f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".toon")) {
@@ -217,7 +221,7 @@ public final class WorkspaceViewModel {
             }
         }
         files.stream().filter(f -> !f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".toon"))
-                .findFirst().ifPresent(this::open);
+                .filter(f -> !ImportModelViewModel.isModelFile(f)).findFirst().ifPresent(this::open);
     }
 
     /**

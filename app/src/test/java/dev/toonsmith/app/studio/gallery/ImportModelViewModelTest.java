@@ -10,6 +10,8 @@ import dev.toonsmith.app.studio.render.Renderer;
 import dev.toonsmith.app.studio.render.StylizerCache;
 import dev.toonsmith.app.studio.tasks.BackgroundTasks;
 import dev.toonsmith.engine.imported.ModelConvention;
+import dev.toonsmith.engine.imported.ModelMetadata;
+import dev.toonsmith.engine.onnx.OnnxExport;
 import dev.toonsmith.engine.io.UserDirectories;
 import dev.toonsmith.engine.runtime.DevicePreference;
 import dev.toonsmith.engine.style.StyleBundle;
@@ -17,6 +19,7 @@ import dev.toonsmith.engine.style.StyleLibrary;
 import dev.toonsmith.engine.style.StyleSource;
 import dev.toonsmith.ui.UiResources;
 import dev.toonsmith.ui.UiResources.Texts;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -211,5 +214,90 @@ class ImportModelViewModelTest {
         assertEquals("cyclegan-resnet", card.styleId());
         assertFalse(card.licenceKnown());
         assertEquals(texts.get("gallery.licence.unknown"), card.licence());
+    }
+
+    /** The bundled default style exported to ONNX as "Export as ONNX…" writes it, with its metadata. */
+    private Path exportedDefaultStyle() throws Exception {
+        Path toon = work.resolve("default.toon");
+        try (InputStream in = getClass().getResourceAsStream("/dev/toonsmith/engine/styles/default.toon")) {
+            Files.copy(in, toon);
+        }
+        Path onnx = work.resolve("exported-default.onnx");
+        OnnxExport.export(StyleBundle.read(toon), onnx, "test");
+        return onnx;
+    }
+
+    @Test
+    void aModelToonsmithExportedFillsTheFormFromWhatItSaysAboutItself() throws Exception {
+        Path onnx = exportedDefaultStyle();
+        ModelMetadata said = ModelMetadata.of(onnx);
+        ImportModelViewModel form = onUi(() -> gallery.newModelImport(onnx));
+        ui.settle(tasks);
+
+        assertEquals("Toonsmith Default", onUi(() -> form.nameProperty().get()));
+        assertEquals("CC0-1.0", onUi(() -> form.licenceProperty().get()));
+        assertEquals(said.author(), onUi(() -> form.authorProperty().get()));
+        assertEquals(1024, onUi(() -> form.workingEdgeProperty().get()));
+        assertEquals(said.convention(), onUi(form::convention));
+        assertEquals(1024, onUi(form::details).workingEdge(), "the working edge goes into the imported style");
+        assertFalse(onUi(() -> form.readingMetadataProperty().get()));
+        assertTrue(onUi(form::ready), "the licence came with the model");
+    }
+
+    @Test
+    void whatTheUserEditedBeforeTheMetadataArrivedIsKept() throws Exception {
+        Path onnx = exportedDefaultStyle();
+        // Typed in the same UI-thread turn as the reset: the background read cannot have landed before it.
+        ImportModelViewModel form = onUi(() -> {
+            ImportModelViewModel f = gallery.newModelImport(onnx);
+            f.nameProperty().set("My cartoon");
+            f.workingEdgeProperty().set(0);
+            f.workingEdgeProperty().set(512);
+            return f;
+        });
+        ui.settle(tasks);
+
+        assertEquals("My cartoon", onUi(() -> form.nameProperty().get()), "the user's name is kept");
+        assertEquals(512, onUi(() -> form.workingEdgeProperty().get()), "the user's working edge is kept");
+        assertEquals("CC0-1.0", onUi(() -> form.licenceProperty().get()), "untouched fields are filled");
+    }
+
+    @Test
+    void metadataOfAFileTheFormNoLongerShowsIsIgnored() throws Exception {
+        Path onnx = exportedDefaultStyle();
+        Path other = fixture("cyclegan-resnet.onnx");
+        ImportModelViewModel form = onUi(() -> {
+            ImportModelViewModel f = gallery.newModelImport(onnx);
+            f.reset(other);
+            return f;
+        });
+        ui.settle(tasks);
+        assertEquals("cyclegan-resnet", onUi(() -> form.nameProperty().get()));
+        assertEquals("", onUi(() -> form.licenceProperty().get()));
+        assertEquals(0, onUi(() -> form.workingEdgeProperty().get()));
+
+        // A result that lands late for the previous file changes nothing either.
+        ui.run(() -> form.fill(onnx, ModelMetadata.of(onnx)));
+        assertEquals("cyclegan-resnet", onUi(() -> form.nameProperty().get()));
+    }
+
+    @Test
+    void theWorkingEdgeIsZeroOrAtLeastTheEnginesMinimum() {
+        ImportModelViewModel form = onUi(() -> gallery.newModelImport(fixture("cyclegan-resnet.onnx")));
+        ui.run(() -> {
+            form.licenceProperty().set("MIT");
+            form.workingEdgeProperty().set(64);
+        });
+        assertFalse(onUi(form::ready));
+        assertEquals(texts.format("importModel.missing.workingEdge", 128, ImportModelViewModel.MAX_WORKING_EDGE),
+                onUi(() -> form.missingProperty().get()));
+        ui.run(() -> form.workingEdgeProperty().set(768));
+        assertTrue(onUi(form::ready));
+        assertEquals(768, onUi(form::details).workingEdge());
+        assertTrue(ImportModelViewModel.isModelFile(Path.of("a", "Anime.ONNX")));
+        assertTrue(ImportModelViewModel.isModelFile(Path.of("x.torchscript")));
+        assertTrue(ImportModelViewModel.isModelFile(Path.of("x.pt")));
+        assertFalse(ImportModelViewModel.isModelFile(Path.of("x.toon")));
+        assertFalse(ImportModelViewModel.isModelFile(Path.of("x.jpg")));
     }
 }

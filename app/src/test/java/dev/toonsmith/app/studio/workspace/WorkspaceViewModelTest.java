@@ -332,6 +332,21 @@ class WorkspaceViewModelTest {
     }
 
     @Test
+    void aDroppedModelFileIsLeftToTheImportDialogNotOpenedAsAPicture() throws Exception {
+        open(StudioFixtures.sample("cat.jpg"));
+        Path model = Path.of("..", "engine", "src", "test", "resources", "models", "cyclegan-resnet.onnx")
+                .toAbsolutePath().normalize();
+
+        ui.run(() -> workspace.drop(java.util.List.of(model, StudioFixtures.sample("coffee.jpg"))));
+        ui.settle(tasks);
+
+        assertEquals(StudioFixtures.sample("coffee.jpg"), workspace.photoProperty().get().file(),
+                "the picture after the model is opened");
+        assertFalse(workspace.notifications().severityProperty().get()
+                == dev.toonsmith.app.studio.notify.Severity.ERROR, workspace.notifications().messageProperty().get());
+    }
+
+    @Test
     void aStyleChangeShowsADraftFirstAndThenThePreviewThatReplacesIt() throws Exception {
         // Long edge 960: large enough for a draft at 512 px to save time, small enough to be its own preview.
         Path file = resizedSample("coffee.jpg", 960, 640);
