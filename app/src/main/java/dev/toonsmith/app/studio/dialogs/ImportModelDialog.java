@@ -114,7 +114,9 @@ public final class ImportModelDialog extends Dialog<Boolean> {
 
         importButton = new ButtonType(texts.get("dialog.importModel.import"), ButtonBar.ButtonData.OK_DONE);
         getDialogPane().getButtonTypes().addAll(ButtonType.CANCEL, importButton);
-        getDialogPane().lookupButton(importButton).disableProperty().bind(form.missingProperty().isNotEmpty());
+        // Not while the model's own metadata is being read: it may still fill the form.
+        getDialogPane().lookupButton(importButton).disableProperty().bind(form.missingProperty().isNotEmpty()
+                .or(form.readingMetadataProperty()));
         getDialogPane().lookupButton(importButton).setId("import-model-ok");
         setResultConverter(b -> b == importButton);
     }

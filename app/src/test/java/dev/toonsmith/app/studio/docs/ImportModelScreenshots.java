@@ -23,8 +23,12 @@ import javafx.stage.Stage;
  * <pre>
  * xvfb-run -a -s "-screen 0 1600x1000x24" java -Dprism.order=sw \
  *     -cp "app/target/classes:app/target/test-classes:$(cat app/target/test.classpath)" \
- *     dev.toonsmith.app.studio.docs.ImportModelScreenshots HOME MODEL OUT_DIR [LICENCE]
+ *     dev.toonsmith.app.studio.docs.ImportModelScreenshots HOME MODEL OUT_DIR [NAME]
  * </pre>
+ *
+ * The form fills itself from the model's metadata where it has Toonsmith's (an exported style); NAME replaces the
+ * name, e.g. for the docs: {@code ./toonsmith export-onnx default -o default.onnx}, then MODEL {@code default.onnx}
+ * and NAME "Default via ONNX".
  */
 public final class ImportModelScreenshots {
 
@@ -34,7 +38,7 @@ public final class ImportModelScreenshots {
         Path home = Path.of(args[0]);
         Path model = Path.of(args[1]).toAbsolutePath();
         Path out = Path.of(args[2]);
-        String licence = args.length > 3 ? args[3] : "CC-BY-4.0";
+        String name = args.length > 3 ? args[3] : null;
         Files.createDirectories(out);
         CompletableFuture<Void> started = new CompletableFuture<>();
         Platform.startup(() -> started.complete(null));
@@ -51,10 +55,11 @@ public final class ImportModelScreenshots {
             studio.shell().select("styles");
             return studio.gallery().newModelImport(model);
         });
+        DocShots.waitFor(() -> !form.readingMetadataProperty().get(), 60);
         ImportModelDialog dialog = DocShots.fx(() -> {
-            form.nameProperty().set("CycleGAN test model (untrained)");
-            form.authorProperty().set("make-models.py");
-            form.licenceProperty().set(licence);
+            if (name != null) {
+                form.nameProperty().set(name);
+            }
             ImportModelDialog d = new ImportModelDialog(form, UiResources.texts(Locale.ENGLISH),
                     studio.scene().getWindow());
             d.show();
@@ -67,7 +72,8 @@ public final class ImportModelScreenshots {
             studio.gallery().importModel(form);
             return null;
         });
-        DocShots.waitFor(() -> "cyclegan-test-model-untrained".equals(studio.gallery().selected().styleId()), 120);
+        String imported = DocShots.fx(() -> form.nameProperty().get());
+        DocShots.waitFor(() -> imported.equals(studio.gallery().selected().name()), 120);
         Thread.sleep(2500);
         DocShots.save(studio::scene, out.resolve("import-model-card.png"));
         DocShots.fx(() -> {

@@ -132,9 +132,11 @@ class ImportModelUiTest {
 
     @Test
     void theDialogsImportButtonWaitsForALicence() throws Exception {
+        ImportModelViewModel form = onFx(() -> studio.gallery().newModelImport(fixture("cyclegan-resnet.onnx")));
+        ImportModelDialog dialog = onFx(() -> new ImportModelDialog(form, UiResources.texts(Locale.ENGLISH), null));
+        // The button also waits while the model's metadata is read (this one has none of ours).
+        waitFor("the model's metadata to be read", 30, () -> onFx(() -> !form.readingMetadataProperty().get()));
         onFx(() -> {
-            ImportModelViewModel form = studio.gallery().newModelImport(fixture("cyclegan-resnet.onnx"));
-            ImportModelDialog dialog = new ImportModelDialog(form, UiResources.texts(Locale.ENGLISH), null);
             Node ok = dialog.getDialogPane().lookupButton(dialog.importButtonType());
             assertTrue(ok.isDisabled(), "no licence yet");
             Label missing = (Label) dialog.getDialogPane().lookup("#import-model-missing");
