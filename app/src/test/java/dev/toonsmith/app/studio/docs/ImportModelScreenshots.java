@@ -21,6 +21,8 @@ import javafx.stage.Stage;
  * model is imported, with its card's badges.
  *
  * <pre>
+ * mvn -B -q test-compile dependency:build-classpath -pl app -Dmdep.outputFile=target/test.classpath \
+ *     -Dmdep.includeScope=test
  * xvfb-run -a -s "-screen 0 1600x1000x24" java -Dprism.order=sw \
  *     -cp "app/target/classes:app/target/test-classes:$(cat app/target/test.classpath)" \
  *     dev.toonsmith.app.studio.docs.ImportModelScreenshots HOME MODEL OUT_DIR [NAME]
