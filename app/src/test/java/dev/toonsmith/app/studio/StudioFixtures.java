@@ -16,6 +16,8 @@ import dev.toonsmith.engine.model.GeneratorSpec;
 import dev.toonsmith.engine.model.LiteSpec;
 import dev.toonsmith.engine.runtime.DevicePreference;
 import dev.toonsmith.engine.runtime.TorchRuntime;
+import dev.toonsmith.engine.onnx.OnnxExport;
+import dev.toonsmith.engine.style.StyleLibrary;
 import dev.toonsmith.engine.style.StyleManifest;
 import dev.toonsmith.engine.style.StyleWriter;
 import java.io.IOException;
@@ -132,5 +134,16 @@ public final class StudioFixtures {
     public static Studio.Config config(Path home, Dialogs dialogs) {
         return new Studio.Config(new UserDirectories(home), samples(), dialogs, DevicePreference.CPU,
                 home.resolve("logs/studio.log"), javafx.application.Platform::runLater);
+    }
+
+    /**
+     * The bundled default style exported to ONNX into {@code folder}, as "Export as ONNX…" writes it, with the metadata
+     * an import fills its form from.
+     */
+    public static Path exportedDefaultStyle(Path folder) throws IOException {
+        Path onnx = folder.resolve("toonsmith-default.onnx");
+        StyleLibrary library = StyleLibrary.load(new UserDirectories(folder.resolve("library-home")));
+        OnnxExport.export(library.open("default"), onnx, "test");
+        return onnx;
     }
 }

@@ -47,4 +47,16 @@ public final class StudioWaits {
                     + onFx(shows) + ")", e);
         }
     }
+
+    /** Waits until {@code condition} holds; a time-out says what the studio's notification bar shows. */
+    public static void waitFor(Studio studio, String test, String what, int seconds, Callable<Boolean> condition)
+            throws Exception {
+        waitFor(studio, test, what, seconds, condition,
+                () -> "the studio says: '" + studio.workspace().notifications().messageProperty().get() + "'");
+    }
+
+    /** Closes the studio on the FX thread, as quitting does, and waits for it. */
+    public static void close(Studio studio) throws Exception {
+        WaitForAsyncUtils.asyncFx(studio::close).get(120, TimeUnit.SECONDS);
+    }
 }

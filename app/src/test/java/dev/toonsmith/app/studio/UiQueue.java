@@ -30,6 +30,11 @@ public final class UiQueue implements Executor, AutoCloseable {
         CompletableFuture.runAsync(action, thread).join();
     }
 
+    /** Reads {@code read} on the UI thread. */
+    public <T> T call(java.util.function.Supplier<T> read) {
+        return CompletableFuture.supplyAsync(read, thread).join();
+    }
+
     /** Waits until no background work runs and the UI thread has handled everything it was handed. */
     public void settle(BackgroundTasks tasks) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();

@@ -3,9 +3,9 @@ package dev.toonsmith.engine.imported;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.toonsmith.engine.onnx.OnnxExport;
+import dev.toonsmith.engine.io.UserDirectories;
 import dev.toonsmith.engine.style.StyleBundle;
-import java.io.InputStream;
-import java.nio.file.Files;
+import dev.toonsmith.engine.style.StyleLibrary;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,11 +18,8 @@ class ModelMetadataTest {
 
     @Test
     void anExportedStyleCarriesItsConventionWorkingEdgeAndCredits() throws Exception {
-        Path toon = work.resolve("default.toon");
-        try (InputStream in = getClass().getResourceAsStream("/dev/toonsmith/engine/styles/default.toon")) {
-            Files.copy(in, toon);
-        }
-        StyleBundle style = StyleBundle.read(toon);
+        // The bundled default, as the library hands it to every command.
+        StyleBundle style = StyleLibrary.load(new UserDirectories(work.resolve("home"))).open("default");
         Path onnx = work.resolve("default.onnx");
         OnnxExport.export(style, onnx, "test");
 

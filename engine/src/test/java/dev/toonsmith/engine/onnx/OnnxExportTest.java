@@ -18,7 +18,9 @@ import ai.djl.translate.NoopTranslator;
 import dev.toonsmith.engine.model.CartoonGanSpec;
 import dev.toonsmith.engine.model.LiteSpec;
 import dev.toonsmith.engine.runtime.TorchRuntime;
+import dev.toonsmith.engine.io.UserDirectories;
 import dev.toonsmith.engine.style.StyleBundle;
+import dev.toonsmith.engine.style.StyleLibrary;
 import dev.toonsmith.engine.style.StyleManifest;
 import dev.toonsmith.engine.style.StyleWriter;
 import java.nio.file.Path;
@@ -36,7 +38,6 @@ import dev.toonsmith.engine.imported.Stylizers;
 import dev.toonsmith.engine.infer.StylizeOptions;
 import dev.toonsmith.engine.infer.Stylizer;
 import dev.toonsmith.engine.runtime.DevicePreference;
-import java.io.InputStream;
 import java.nio.file.Files;
 import org.opencv.core.Core;
 import org.opencv.core.Mat;
@@ -107,11 +108,8 @@ class OnnxExportTest {
     @Test
     void theDefaultStyleExportedToOnnxDrawsAsStylizeDoesAndImportsBack() throws Exception {
         TorchRuntime.inferenceMode();
-        Path toon = work.resolve("default.toon");
-        try (InputStream in = getClass().getResourceAsStream("/dev/toonsmith/engine/styles/default.toon")) {
-            Files.copy(in, toon);
-        }
-        StyleBundle style = StyleBundle.read(toon);
+        // The bundled default, as the library hands it to every command.
+        StyleBundle style = StyleLibrary.load(new UserDirectories(work.resolve("home"))).open("default");
         assertTrue(style.spec() instanceof LiteSpec lite && lite.flatten() > 0 && lite.palette() > 0,
                 "the default style should use the flattening and the palette: " + style.spec());
         Path onnx = work.resolve("default.onnx");

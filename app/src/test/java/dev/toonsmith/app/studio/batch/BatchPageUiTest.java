@@ -1,5 +1,7 @@
 package dev.toonsmith.app.studio.batch;
 
+import static dev.toonsmith.app.studio.StudioWaits.onFx;
+
 import dev.toonsmith.app.studio.StudioWaits;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -88,12 +90,9 @@ class BatchPageUiTest {
 
     @AfterEach
     void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(studio::close).get(120, TimeUnit.SECONDS);
+        StudioWaits.close(studio);
     }
 
-    private static <T> T onFx(Callable<T> read) throws Exception {
-        return StudioWaits.onFx(read);
-    }
 
     private void waitFor(String what, int seconds, Callable<Boolean> condition) throws Exception {
         StudioWaits.waitFor(studio, "BatchPageUiTest", what, seconds, condition,

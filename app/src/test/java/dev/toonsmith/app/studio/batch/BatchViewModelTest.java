@@ -94,9 +94,7 @@ class BatchViewModelTest {
     }
 
     private <T> T onUi(Supplier<T> read) {
-        AtomicReference<T> value = new AtomicReference<>();
-        ui.run(() -> value.set(read.get()));
-        return value.get();
+        return ui.call(read);
     }
 
     private void act(Runnable action) throws InterruptedException {

@@ -1,5 +1,7 @@
 package dev.toonsmith.app.studio.gallery;
 
+import static dev.toonsmith.app.studio.StudioWaits.onFx;
+
 import dev.toonsmith.app.studio.StudioWaits;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -61,17 +63,13 @@ class ImportModelUiTest {
 
     @AfterEach
     void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(studio::close).get(120, TimeUnit.SECONDS);
+        StudioWaits.close(studio);
     }
 
     private void waitFor(String what, int seconds, Callable<Boolean> condition) throws Exception {
-        StudioWaits.waitFor(studio, "ImportModelUiTest", what, seconds, condition,
-                () -> "the studio says: '" + studio.workspace().notifications().messageProperty().get() + "'");
+        StudioWaits.waitFor(studio, "ImportModelUiTest", what, seconds, condition);
     }
 
-    private static <T> T onFx(Callable<T> read) throws Exception {
-        return StudioWaits.onFx(read);
-    }
 
     private List<Path> styleFiles() throws Exception {
         try (var files = Files.list(studio.config().directories().styles())) {

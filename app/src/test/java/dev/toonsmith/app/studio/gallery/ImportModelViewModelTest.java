@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.toonsmith.app.studio.StudioFixtures;
 import dev.toonsmith.app.studio.UiQueue;
 import dev.toonsmith.app.studio.notify.NotificationsViewModel;
 import dev.toonsmith.app.studio.render.Renderer;
@@ -11,7 +12,6 @@ import dev.toonsmith.app.studio.render.StylizerCache;
 import dev.toonsmith.app.studio.tasks.BackgroundTasks;
 import dev.toonsmith.engine.imported.ModelConvention;
 import dev.toonsmith.engine.imported.ModelMetadata;
-import dev.toonsmith.engine.onnx.OnnxExport;
 import dev.toonsmith.engine.io.UserDirectories;
 import dev.toonsmith.engine.runtime.DevicePreference;
 import dev.toonsmith.engine.style.StyleBundle;
@@ -19,12 +19,10 @@ import dev.toonsmith.engine.style.StyleLibrary;
 import dev.toonsmith.engine.style.StyleSource;
 import dev.toonsmith.ui.UiResources;
 import dev.toonsmith.ui.UiResources.Texts;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -78,9 +76,7 @@ class ImportModelViewModelTest {
     }
 
     private <T> T onUi(Supplier<T> read) {
-        AtomicReference<T> value = new AtomicReference<>();
-        ui.run(() -> value.set(read.get()));
-        return value.get();
+        return ui.call(read);
     }
 
     private List<Path> styleFiles() throws Exception {
@@ -216,15 +212,8 @@ class ImportModelViewModelTest {
         assertEquals(texts.get("gallery.licence.unknown"), card.licence());
     }
 
-    /** The bundled default style exported to ONNX as "Export as ONNX…" writes it, with its metadata. */
     private Path exportedDefaultStyle() throws Exception {
-        Path toon = work.resolve("default.toon");
-        try (InputStream in = getClass().getResourceAsStream("/dev/toonsmith/engine/styles/default.toon")) {
-            Files.copy(in, toon);
-        }
-        Path onnx = work.resolve("exported-default.onnx");
-        OnnxExport.export(StyleBundle.read(toon), onnx, "test");
-        return onnx;
+        return StudioFixtures.exportedDefaultStyle(work);
     }
 
     @Test

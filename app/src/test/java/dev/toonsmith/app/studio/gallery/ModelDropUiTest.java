@@ -1,5 +1,7 @@
 package dev.toonsmith.app.studio.gallery;
 
+import static dev.toonsmith.app.studio.StudioWaits.onFx;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,9 +11,6 @@ import dev.toonsmith.app.studio.StudioFixtures;
 import dev.toonsmith.app.studio.StudioWaits;
 import dev.toonsmith.app.studio.shell.Studio;
 import dev.toonsmith.app.studio.shell.StudioOptions;
-import dev.toonsmith.engine.onnx.OnnxExport;
-import dev.toonsmith.engine.style.StyleBundle;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -60,26 +59,16 @@ class ModelDropUiTest {
 
     @AfterEach
     void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(studio::close).get(120, TimeUnit.SECONDS);
+        StudioWaits.close(studio);
     }
 
     private void waitFor(String what, int seconds, Callable<Boolean> condition) throws Exception {
-        StudioWaits.waitFor(studio, "ModelDropUiTest", what, seconds, condition,
-                () -> "the studio says: '" + studio.workspace().notifications().messageProperty().get() + "'");
+        StudioWaits.waitFor(studio, "ModelDropUiTest", what, seconds, condition);
     }
 
-    private static <T> T onFx(Callable<T> read) throws Exception {
-        return StudioWaits.onFx(read);
-    }
 
     private Path exportedDefaultStyle() throws Exception {
-        Path toon = work.resolve("default.toon");
-        try (InputStream in = getClass().getResourceAsStream("/dev/toonsmith/engine/styles/default.toon")) {
-            Files.copy(in, toon);
-        }
-        Path onnx = work.resolve("toonsmith-default.onnx");
-        OnnxExport.export(StyleBundle.read(toon), onnx, "test");
-        return onnx;
+        return StudioFixtures.exportedDefaultStyle(work);
     }
 
     private Optional<DialogPane> importDialog(FxRobot robot) {

@@ -26,7 +26,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.AfterEach;
@@ -91,9 +90,7 @@ class StyleCardOnnxExportTest {
     }
 
     private <T> T onUi(Supplier<T> read) {
-        AtomicReference<T> value = new AtomicReference<>();
-        ui.run(() -> value.set(read.get()));
-        return value.get();
+        return ui.call(read);
     }
 
     private StyleCardViewModel card(String name) {

@@ -1,5 +1,7 @@
 package dev.toonsmith.app.studio.gallery;
 
+import static dev.toonsmith.app.studio.StudioWaits.onFx;
+
 import dev.toonsmith.app.studio.StudioWaits;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -64,17 +66,13 @@ class StyleCardOnnxExportUiTest {
 
     @AfterEach
     void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(studio::close).get(120, TimeUnit.SECONDS);
+        StudioWaits.close(studio);
     }
 
     private void waitFor(String what, int seconds, Callable<Boolean> condition) throws Exception {
-        StudioWaits.waitFor(studio, "StyleCardOnnxExportUiTest", what, seconds, condition,
-                () -> "the studio says: '" + studio.workspace().notifications().messageProperty().get() + "'");
+        StudioWaits.waitFor(studio, "StyleCardOnnxExportUiTest", what, seconds, condition);
     }
 
-    private static <T> T onFx(Callable<T> read) throws Exception {
-        return StudioWaits.onFx(read);
-    }
 
     private String message() throws Exception {
         return onFx(() -> studio.workspace().notifications().messageProperty().get());

@@ -1,5 +1,7 @@
 package dev.toonsmith.app.studio.train;
 
+import static dev.toonsmith.app.studio.StudioWaits.onFx;
+
 import dev.toonsmith.app.studio.StudioWaits;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -60,7 +62,7 @@ class TrainPageUiTest {
 
     @AfterEach
     void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(studio::close).get(120, TimeUnit.SECONDS);
+        StudioWaits.close(studio);
     }
 
     private void waitFor(String what, int seconds, Callable<Boolean> condition) throws Exception {
@@ -72,9 +74,6 @@ class TrainPageUiTest {
                                 + " steps, " + shownNow().log()));
     }
 
-    private static <T> T onFx(Callable<T> read) throws Exception {
-        return StudioWaits.onFx(read);
-    }
 
     private TrainRunViewModel shown() throws Exception {
         return onFx(this::shownNow);
