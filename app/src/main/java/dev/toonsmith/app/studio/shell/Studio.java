@@ -163,12 +163,8 @@ public final class Studio implements AutoCloseable {
             studio.firstLaunchSample().ifPresent(studio.workspace::open);
         }
         if (!options.files().isEmpty()) {
-            // As if dropped on the window; a model file's dialog once the window is up rather than inside open().
-            studio.workspace.drop(options.files());
-            List<Path> models = options.files().stream().filter(ImportModelViewModel::isModelFile).toList();
-            if (!models.isEmpty()) {
-                Platform.runLater(() -> studio.drop(models));
-            }
+            // As if dropped on the window, once it is up: a model file's dialog waits for the user.
+            Platform.runLater(() -> studio.drop(options.files()));
         }
         return studio;
     }
