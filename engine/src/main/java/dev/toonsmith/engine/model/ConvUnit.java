@@ -2,7 +2,6 @@ package dev.toonsmith.engine.model;
 
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
-import ai.djl.nn.convolutional.Conv2d;
 
 /**
  * The generators' building brick: optional padding, a 2-D convolution, optional instance norm and an
@@ -92,7 +91,7 @@ public final class ConvUnit extends Chain {
             int convPadding = padding == Padding.ZERO ? half : 0;
             unit.append(
                     "conv",
-                    Conv2d.builder()
+                    SafeConv2d.safeBuilder()
                             .setFilters(filters)
                             .setKernelShape(new Shape(kernel, kernel))
                             .optStride(new Shape(stride, stride))

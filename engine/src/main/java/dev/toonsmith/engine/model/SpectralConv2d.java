@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
-import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
@@ -56,7 +55,8 @@ public final class SpectralConv2d extends AbstractBlock {
         NDArray w = parameterStore.getValue(weight, x.getDevice(), training);
         NDArray b = parameterStore.getValue(bias, x.getDevice(), training);
         NDArray effective = spectral ? normalized(w, parameterStore, x, training) : w;
-        NDList out = Conv2d.conv2d(x, effective, b, new Shape(stride, stride), new Shape(padding, padding));
+        NDList out = Convolutions.conv2d(x, effective, b, new Shape(stride, stride), new Shape(padding, padding),
+                new Shape(1, 1), 1);
         if (effective != w) {
             effective.close();
         }

@@ -23,6 +23,8 @@ import dev.toonsmith.engine.style.StyleBundle;
 import dev.toonsmith.engine.style.StyleLibrary;
 import dev.toonsmith.engine.style.StyleManifest;
 import dev.toonsmith.engine.style.StyleWriter;
+import dev.toonsmith.engine.testing.PaletteNearTies;
+import dev.toonsmith.engine.testing.PixelAgreement;
 import java.nio.file.Path;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -120,15 +122,20 @@ class OnnxExportTest {
         StyleImport.importModel(onnx, ModelConvention.pytorchDefault(4),
                 new StyleImport.Details(null, "Default via ONNX", "tests", "CC0-1.0", "", 0), imported);
         try (Stylizer ours = Stylizers.load(style, DevicePreference.CPU);
-                Stylizer theirs = Stylizers.load(StyleBundle.read(imported), DevicePreference.CPU)) {
+                Stylizer theirs = Stylizers.load(StyleBundle.read(imported), DevicePreference.CPU);
+                PaletteNearTies ties = PaletteNearTies.of(style)) {
             for (int edge : new int[] {320, 512}) {
                 try (Image photo = photo("cat.jpg", edge);
                         Image a = ours.stylize(photo, StylizeOptions.defaults());
                         Image b = theirs.stylize(photo, StylizeOptions.defaults())) {
                     assertEquals(a.width(), b.width());
                     assertEquals(a.height(), b.height());
-                    double worst = Core.norm(a.mat(), b.mat(), Core.NORM_INF);
-                    assertTrue(worst <= 1, edge + " px: the ONNX drawing differs by " + worst + " levels");
+                    // Within one level, except where the palette's two nearest colours are a near-tie that the
+                    // engines' kernels (picked by the CPU) may break either way.
+                    Mat nearTies = ties.mask(photo);
+                    PixelAgreement agreement = PixelAgreement.compare(a.mat(), b.mat(), nearTies, ties.reach());
+                    nearTies.release();
+                    agreement.assertAgrees(edge + " px: the ONNX drawing");
                 }
             }
         }
