@@ -55,7 +55,10 @@ final class BatchCommand implements Callable<Integer> {
                     + " strength, post-processing, names). INPUT and -o may replace its inputs and output.")
     Path settingsFile;
 
-    @Option(names = {"-r", "--recursive"}, description = "Also the images in sub-folders, mirrored in the output.")
+    // On by default, as the Batch page's "Include sub-folders": a folder of holiday photos is usually a tree.
+    @Option(names = {"-r", "--recursive"}, negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Also the images in sub-folders, mirrored in the output (the default;"
+                    + " --no-recursive for the named folders' own images only).")
     boolean recursive;
 
     @CommandLine.Mixin
@@ -200,7 +203,7 @@ final class BatchCommand implements Callable<Integer> {
 
     private CommandLine.ParameterException usage(BatchOptionException e) {
         String name = switch (e.option()) {
-            case "inputs" -> "INPUT";
+            case "inputs" -> "Input";
             case "output" -> "--output";
             default -> "--" + e.option();
         };

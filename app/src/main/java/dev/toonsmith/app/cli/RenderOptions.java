@@ -43,7 +43,7 @@ final class RenderOptions {
     int maxEdge;
 
     @Option(names = "--tile", paramLabel = "N", defaultValue = "0",
-            description = "Largest tile edge in pixels for big photos. Default: chosen from a 1 GB memory budget.")
+            description = "Largest tile edge in pixels for big photos. Default: chosen from a 1.4 GB memory budget.")
     int tile;
 
     @Option(names = "--working-edge", paramLabel = "N",

@@ -27,7 +27,7 @@ final class StylesCommand implements Callable<Integer> {
         rows.add(new String[] {"ID", "NAME", "SOURCE", "ARCHITECTURE", "PARAMETERS", "SIZE", "LICENCE"});
         for (StyleEntry e : library.entries()) {
             rows.add(new String[] {
-                e.id(), e.name(), e.source().name().toLowerCase(Locale.ROOT), e.manifest().spec().describe(),
+                e.id(), e.name(), e.source().name().toLowerCase(Locale.ROOT), e.manifest().spec().architecture(),
                 String.format(Locale.ROOT, "%,d", e.parameterCount()), humanBytes(e.fileSize()), e.manifest().license()
             });
         }

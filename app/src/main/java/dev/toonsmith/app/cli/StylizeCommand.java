@@ -44,6 +44,8 @@ final class StylizeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         render.checkUsage();
+        // Messages about the photo then name its folder too: "photo.jpg" alone does not say where it was looked for.
+        input = input.toAbsolutePath().normalize();
         DevicePreference preference = render.devicePreference();
         OutputFormat format = OutputFormat.forPath(output).orElseThrow(() -> new CommandLine.ParameterException(
                 spec.commandLine(), "Cannot write " + output + ": unknown image type; use one of "

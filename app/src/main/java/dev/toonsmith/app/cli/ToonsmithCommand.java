@@ -5,6 +5,7 @@ import ch.qos.logback.classic.Logger;
 import dev.toonsmith.app.Errors;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.List;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -60,6 +61,34 @@ public final class ToonsmithCommand implements Runnable {
             w.flush();
             return 1;
         });
+        cli.setParameterExceptionHandler(ToonsmithCommand::usageError);
         return cli.execute(args);
+    }
+
+    /**
+     * A usage error in at most three lines: what is wrong, the nearest option names for a mistyped one, and where the
+     * help is, as git and cargo do. picocli's default prints the whole help after the reason, which scrolls the reason
+     * out of sight.
+     */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        PrintWriter err = command.getErr();
+        String name = command.getCommandSpec().qualifiedName();
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+            // The first unknown word is the mistake; what follows it is usually its value ("--strenght 0.5").
+            String word = unmatched.getUnmatched().get(0);
+            boolean option = word.startsWith("-");
+            err.println(name + ": unknown " + (option ? "option" : "argument") + " '" + word + "'");
+            List<String> suggestions = unmatched.getSuggestions();
+            if (!suggestions.isEmpty()) {
+                err.println("Did you mean " + String.join(" or ", suggestions.subList(0, Math.min(3, suggestions.size())))
+                        + "?");
+            }
+        } else {
+            err.println(name + ": " + e.getMessage());
+        }
+        err.println("Run '" + name + " --help' for its options.");
+        err.flush();
+        return command.getCommandSpec().exitCodeOnInvalidInput();
     }
 }

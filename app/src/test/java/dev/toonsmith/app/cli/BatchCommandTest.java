@@ -68,10 +68,15 @@ class BatchCommandTest {
         assertTrue(Files.exists(out.resolve("toonsmith-batch-report.csv")));
         assertTrue(Files.exists(out.resolve("toonsmith-batch-report-settings.json")));
 
-        CliRun again = run("batch", shoot.toString(), "-o", out.toString(), "--recursive", "--post", "Poster",
+        // Sub-folders are included by default, as on the Batch page.
+        CliRun again = run("batch", shoot.toString(), "-o", out.toString(), "--post", "Poster",
                 "--strength", "0.9", "--format", "png", "--device", "cpu");
         assertEquals(2, again.exitCode());
         assertTrue(again.out().contains("0 done, 2 skipped, 2 failed"), again.out());
+        CliRun topOnly = run("batch", shoot.toString(), "-o", work.resolve("top").toString(), "--no-recursive",
+                "--post", "Poster", "--format", "png", "--device", "cpu");
+        assertTrue(topOnly.out().contains("1 done, 0 skipped, 2 failed"), topOnly.out());
+        assertFalse(Files.exists(work.resolve("top").resolve("día 2")));
 
         // The settings file repeats the batch exactly: into a new folder, the same pixels.
         Path settings = out.resolve("toonsmith-batch-report-settings.json");

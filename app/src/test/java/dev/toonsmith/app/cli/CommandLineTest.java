@@ -25,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -349,6 +350,53 @@ class CommandLineTest {
             assertTrue(first.contains("'" + c[0] + "'") && first.contains(c[2]), first);
         }
         assertFalse(Files.exists(work.resolve("x.png")));
+    }
+
+    @Test
+    void aUsageErrorSaysWhatIsWrongAndWhereTheHelpIsInThreeLinesAtMost() {
+        CliRun run = run("stylize", "-o", work.resolve("x.png").toString());
+        assertEquals(2, run.exitCode());
+        List<String> lines = run.err().lines().toList();
+        assertTrue(lines.size() <= 3, run.err());
+        assertTrue(lines.get(0).contains("INPUT"), run.err());
+        assertTrue(lines.get(lines.size() - 1).contains("toonsmith stylize --help"), run.err());
+        assertFalse(run.err().contains("Usage:"), "no help text after the reason: " + run.err());
+    }
+
+    @Test
+    void aMistypedOptionWithAValueIsNamedAloneWithTheOptionMeant() {
+        CliRun run = run("stylize", photo.toString(), "--strenght", "0.5", "-o", work.resolve("x.png").toString());
+        assertEquals(2, run.exitCode());
+        List<String> lines = run.err().lines().toList();
+        assertTrue(lines.size() <= 3, run.err());
+        assertEquals("toonsmith stylize: unknown option '--strenght'", lines.get(0));
+        assertFalse(run.err().contains("0.5"), "its value is not an unknown option: " + run.err());
+        assertTrue(lines.get(1).startsWith("Did you mean") && lines.get(1).contains("--strength"), run.err());
+    }
+
+    @Test
+    void aMissingPhotoOrFolderIsNamedWithItsFolder() {
+        CliRun photoRun = run("stylize", "nope.jpg", "-o", work.resolve("x.png").toString(), "--style", "none",
+                "--post", "Poster");
+        assertEquals(1, photoRun.exitCode());
+        assertTrue(photoRun.err().contains(Path.of("nope.jpg").toAbsolutePath().toString()), photoRun.err());
+        assertEquals(1, photoRun.err().lines().count(), photoRun.err());
+
+        Path missing = work.resolve("no-such-folder");
+        CliRun batch = run("batch", missing.toString(), "-o", work.resolve("out").toString());
+        assertEquals(2, batch.exitCode());
+        assertTrue(batch.err().startsWith("toonsmith batch: Input " + missing + " does not exist. Check the path."),
+                batch.err());
+    }
+
+    @Test
+    void theStylesTableFitsATerminal() {
+        CliRun run = run("styles");
+        assertEquals(0, run.exitCode(), run.err());
+        for (String line : run.out().lines().toList()) {
+            assertTrue(line.length() <= 120, line.length() + " columns: " + line);
+        }
+        assertTrue(run.out().contains("lite"), run.out());
     }
 
     @Test

@@ -706,16 +706,16 @@ public final class BatchJob {
         /** @throws BatchOptionException naming the option that cannot be used */
         public BatchJob build() {
             if (inputs.isEmpty()) {
-                throw new BatchOptionException("inputs", "are missing: give at least one image file or folder.");
+                throw new BatchOptionException("inputs", "is missing: give at least one image file or folder.");
             }
             for (Path input : inputs) {
                 if (!Files.exists(input)) {
-                    throw new BatchOptionException("inputs", "name " + input + ", which does not exist. Check the"
-                            + " path.");
+                    throw new BatchOptionException("inputs", input.toAbsolutePath().normalize()
+                            + " does not exist. Check the path.");
                 }
                 if (!Files.isReadable(input)) {
-                    throw new BatchOptionException("inputs", "name " + input + ", which cannot be read (permission"
-                            + " denied). Check that your account may read it.");
+                    throw new BatchOptionException("inputs", input.toAbsolutePath().normalize()
+                            + " cannot be read (permission denied). Check that your account may read it.");
                 }
             }
             if (output == null) {
