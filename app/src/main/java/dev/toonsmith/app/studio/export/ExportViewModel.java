@@ -10,9 +10,11 @@ import dev.toonsmith.engine.image.ImageWriter;
 import dev.toonsmith.engine.image.WriteOptions;
 import dev.toonsmith.ui.UiResources.Texts;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -47,6 +49,9 @@ public final class ExportViewModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", -1);
     private final ReadOnlyObjectWrapper<Path> lastExported = new ReadOnlyObjectWrapper<>(this, "lastExported");
     private TaskHandle handle = TaskHandle.NONE;
+    private Path pictures = PicturesFolder.ofUser();
+    private Path home = Path.of(System.getProperty("user.home"));
+    private Predicate<Path> writable = Files::isWritable;
 
     /** @param currentJob what would be exported now; empty while there is no photo */
     public ExportViewModel(Texts texts, BackgroundTasks tasks, NotificationsViewModel notifications,
@@ -61,9 +66,24 @@ public final class ExportViewModel {
         this.renderer = exportRenderer;
     }
 
-    /** Where the export dialog starts: {@code {name}_{style}.{ext}} beside the photo. */
+    /**
+     * Where the export dialog starts: {@code {name}_{style}.{ext}} beside the photo, or, where the photo's folder
+     * cannot be written, in the last export's folder, the Pictures folder or home ({@link ExportNaming#folder}).
+     */
     public Optional<Path> proposedTarget() {
-        return currentJob.get().map(job -> ExportNaming.propose(job.photo().file(), job.look(), format.get()));
+        Path last = lastExported.get() == null ? null : lastExported.get().toAbsolutePath().getParent();
+        return currentJob.get().map(job -> ExportNaming.propose(job.photo().file(), job.look(), format.get(),
+                ExportNaming.folder(job.photo().file(), last, pictures, home, writable)));
+    }
+
+    /**
+     * Where exports go when the photo's folder cannot be written; the studio's are the user's own (tests pass
+     * folders of their own, and a check that can see a folder as read-only even when the tests run as root).
+     */
+    public void setFallbackFolders(Path picturesFolder, Path homeFolder, Predicate<Path> canWrite) {
+        this.pictures = Objects.requireNonNull(picturesFolder, "picturesFolder");
+        this.home = Objects.requireNonNull(homeFolder, "homeFolder");
+        this.writable = Objects.requireNonNull(canWrite, "canWrite");
     }
 
     /**

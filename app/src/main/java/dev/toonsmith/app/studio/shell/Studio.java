@@ -115,6 +115,10 @@ public final class Studio implements AutoCloseable {
         batch = new BatchViewModel(texts, tasks, gallery, workspace.adjustments().presets(),
                 workspace.adjustments()::current, config.device(), FolderOpener.desktop());
         batchView = new BatchView(batch, texts, config.dialogs(), this::lastFolder);
+        batch.setStudioOpener(photo -> {
+            workspace.open(photo);
+            showStudioPage();
+        });
         List<Page> pages = List.of(new StudioPage(texts.get("nav.studio"), workspaceView),
                 new StylesPage(gallery, texts, config.dialogs()),
                 new TrainPage(texts.get("nav.train"), train, trainView),
