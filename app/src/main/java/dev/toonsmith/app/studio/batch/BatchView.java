@@ -260,16 +260,23 @@ public final class BatchView extends BorderPane {
         table.setRowFactory(t -> {
             StatusRow row = new StatusRow();
             row.setOnMouseClicked(e -> {
-                if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY && e.getClickCount() == 2
-                        && row.getItem() != null) {
+                if (row.getItem() == null) {
+                    return;
+                }
+                if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY && e.getClickCount() == 2) {
                     openRow(row.getItem());
+                } else if (e.getButton() == javafx.scene.input.MouseButton.SECONDARY) {
+                    // From the click itself, not the platform's context-menu event, which not every platform sends.
+                    row.getTableView().getSelectionModel().select(row.getIndex());
+                    showRowMenu(row, e.getScreenX(), e.getScreenY());
                 }
             });
             row.setOnContextMenuRequested(e -> {
-                if (row.getItem() != null) {
-                    rowMenu(row.getItem()).show(row, e.getScreenX(), e.getScreenY());
-                    e.consume();
+                if (row.getItem() != null && e.isKeyboardTrigger()) {
+                    javafx.geometry.Point2D at = row.localToScreen(20, row.getHeight() / 2);
+                    showRowMenu(row, at.getX(), at.getY());
                 }
+                e.consume();
             });
             return row;
         });
@@ -280,6 +287,16 @@ public final class BatchView extends BorderPane {
                 e.consume();
             }
         });
+    }
+
+    private ContextMenu shownMenu;
+
+    private void showRowMenu(TableRow<BatchRow> row, double x, double y) {
+        if (shownMenu != null) {
+            shownMenu.hide();
+        }
+        shownMenu = rowMenu(row.getItem());
+        shownMenu.show(row, x, y);
     }
 
     /** A double-click (or Enter): the result in a preview window; a row with no result yet opens in the Studio. */
