@@ -48,6 +48,7 @@ public final class ExportViewModel {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", -1);
     private final ReadOnlyObjectWrapper<Path> lastExported = new ReadOnlyObjectWrapper<>(this, "lastExported");
+    private final ObjectProperty<Path> lastFolder = new SimpleObjectProperty<>(this, "lastFolder");
     private TaskHandle handle = TaskHandle.NONE;
     private Path pictures = PicturesFolder.ofUser();
     private Path home = Path.of(System.getProperty("user.home"));
@@ -71,7 +72,7 @@ public final class ExportViewModel {
      * cannot be written, in the last export's folder, the Pictures folder or home ({@link ExportNaming#folder}).
      */
     public Optional<Path> proposedTarget() {
-        Path last = lastExported.get() == null ? null : lastExported.get().toAbsolutePath().getParent();
+        Path last = lastFolder.get();
         return currentJob.get().map(job -> ExportNaming.propose(job.photo().file(), job.look(), format.get(),
                 ExportNaming.folder(job.photo().file(), last, pictures, home, writable)));
     }
@@ -137,6 +138,7 @@ public final class ExportViewModel {
             running.set(false);
             progress.set(1);
             lastExported.set(written.file());
+            lastFolder.set(written.file().toAbsolutePath().getParent());
             log.info("Exported {} ({}x{}) in {} ms", written.file(), written.width(), written.height(),
                     (System.nanoTime() - start) / 1_000_000);
             notifications.info(texts.format("export.done", written.file().getFileName(), written.width(),
@@ -181,6 +183,11 @@ public final class ExportViewModel {
     /** 0 to 1 while running. */
     public ReadOnlyDoubleProperty progressProperty() {
         return progress.getReadOnlyProperty();
+    }
+
+    /** The folder the last export went to, this session or (restored by the studio) an earlier one; null for none. */
+    public ObjectProperty<Path> lastFolderProperty() {
+        return lastFolder;
     }
 
     public ReadOnlyObjectProperty<Path> lastExportedProperty() {

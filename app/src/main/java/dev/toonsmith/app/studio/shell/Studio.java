@@ -105,6 +105,9 @@ public final class Studio implements AutoCloseable {
         gallery = new GalleryViewModel(texts, tasks, notifications);
         workspace = new WorkspaceViewModel(texts, tasks, notifications, gallery, config.samplesFolder());
         workspace.splitViewProperty().set(settings.isSplitView());
+        if (settings.getLastExportFolder() != null) {
+            workspace.export().lastFolderProperty().set(Path.of(settings.getLastExportFolder()));
+        }
         status = new StatusBarViewModel(texts, tasks.jobs());
         theme = new SimpleObjectProperty<>(Theme.parse(settings.getTheme()));
 
@@ -275,6 +278,8 @@ public final class Studio implements AutoCloseable {
             }
         });
         workspace.splitViewProperty().addListener((obs, was, now) -> settings.setSplitView(now));
+        workspace.export().lastFolderProperty().addListener((obs, was, now) ->
+                settings.setLastExportFolder(now == null ? null : now.toString()));
         workspace.photoProperty().addListener((obs, was, now) -> {
             if (now != null) {
                 recent.opened(now.file());
