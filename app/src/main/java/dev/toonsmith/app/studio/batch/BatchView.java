@@ -347,7 +347,6 @@ public final class BatchView extends BorderPane {
         actions.setAlignment(Pos.CENTER_LEFT);
         actions.setPadding(new Insets(8, 12, 10, 12));
         BorderPane content = new BorderPane(holder, null, null, actions, null);
-        VBox.setVgrow(holder, Priority.ALWAYS);
         javafx.stage.Stage window = new javafx.stage.Stage();
         window.initOwner(getScene().getWindow());
         window.setTitle(texts.format("batch.preview.title", row.name()));
