@@ -81,6 +81,14 @@ public record Adjustments(double strength, double outlines, int outlineWidth, in
                 && preset.equals(other.preset);
     }
 
+    /**
+     * Whether a post-processing slider has left the preset's position, so the look is no longer the preset as
+     * shipped. The style strength is not part of a preset and does not count.
+     */
+    public boolean modified() {
+        return !samePostProcessing(of(preset));
+    }
+
     private static double clamp(double v, double min, double max) {
         return Double.isNaN(v) ? min : Math.max(min, Math.min(max, v));
     }

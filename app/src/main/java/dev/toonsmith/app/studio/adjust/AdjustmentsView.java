@@ -52,6 +52,10 @@ public final class AdjustmentsView extends VBox {
         presets.setId("preset-picker");
         presets.setMaxWidth(Double.MAX_VALUE);
         presets.valueProperty().bindBidirectional(adjustments.presetProperty());
+        presets.setButtonCell(new PresetCell(adjustments.presetLabelProperty(), adjustments.modifiedProperty()));
+        Tooltip modifiedTip = new Tooltip(texts.get("adjust.preset.modified.tooltip"));
+        adjustments.modifiedProperty().addListener((obs, was, now) -> presets.setTooltip(now ? modifiedTip : null));
+        presets.setTooltip(adjustments.modifiedProperty().get() ? modifiedTip : null);
         HBox.setHgrow(presets, Priority.ALWAYS);
         Button save = new Button(null, new FontIcon(Material2MZ.SAVE));
         save.setId("save-preset");

@@ -15,6 +15,8 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
@@ -45,6 +47,8 @@ public final class AdjustmentsViewModel {
     private final ReadOnlyObjectWrapper<Adjustments> current = new ReadOnlyObjectWrapper<>(this, "current");
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
+    private final ReadOnlyBooleanWrapper modified = new ReadOnlyBooleanWrapper(this, "modified");
+    private final ReadOnlyStringWrapper presetLabel = new ReadOnlyStringWrapper(this, "presetLabel", "");
     private final PresetChoice none;
     private final History<Adjustments> history;
     private boolean applying;
@@ -58,10 +62,14 @@ public final class AdjustmentsViewModel {
         Adjustments initial = Adjustments.of(none);
         history = new History<>(initial, HISTORY_LIMIT);
         apply(initial);
+        showModified(current.get());
         for (DoubleProperty p : List.of(strength, outlines, outlineWidth, colors, smoothing, saturation)) {
             p.addListener((obs, was, now) -> publish());
         }
-        current.addListener((obs, was, now) -> updateUndoRedo());
+        current.addListener((obs, was, now) -> {
+            updateUndoRedo();
+            showModified(now);
+        });
         preset.addListener((obs, was, now) -> {
             if (!applying && now != null && !now.equals(was)) {
                 choosePreset(now);
@@ -207,6 +215,14 @@ public final class AdjustmentsViewModel {
         return Optional.ofNullable(preset.get()).orElse(none);
     }
 
+    /** The picker names the preset the sliders build on, and says when they have left it. */
+    private void showModified(Adjustments now) {
+        boolean changed = now != null && now.modified();
+        modified.set(changed);
+        String name = now == null ? "" : now.preset().name();
+        presetLabel.set(changed ? texts.format("adjust.preset.modified", name) : name);
+    }
+
     private void updateUndoRedo() {
         canUndo.set(history.canUndo() || !history.current().equals(current.get()));
         canRedo.set(history.canRedo());
@@ -250,6 +266,19 @@ public final class AdjustmentsViewModel {
 
     public ObjectProperty<PresetChoice> presetProperty() {
         return preset;
+    }
+
+    /**
+     * Whether a post-processing slider has moved away from the selected preset: the look is the preset changed, not
+     * the preset. Reset, undo, or moving the sliders back clears it.
+     */
+    public ReadOnlyBooleanProperty modifiedProperty() {
+        return modified.getReadOnlyProperty();
+    }
+
+    /** The selected preset's name, "Clean cel (modified)" once a slider has left it. */
+    public ReadOnlyStringProperty presetLabelProperty() {
+        return presetLabel.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty canUndoProperty() {

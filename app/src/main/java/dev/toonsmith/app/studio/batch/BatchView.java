@@ -1,5 +1,6 @@
 package dev.toonsmith.app.studio.batch;
 
+import dev.toonsmith.app.studio.adjust.PresetCell;
 import dev.toonsmith.app.studio.adjust.PresetChoice;
 import dev.toonsmith.app.studio.canvas.FxImages;
 import dev.toonsmith.app.studio.dialogs.Dialogs;
@@ -24,6 +25,8 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
@@ -43,6 +46,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -72,7 +76,6 @@ public final class BatchView extends BorderPane {
         this.qualityValue = page.qualityProperty().asObject();
         this.maxEdgeValue = page.maxEdgeProperty().asObject();
         getStyleClass().add("batch-page");
-        setTop(messageBar());
         setCenter(queue());
         setRight(settings());
         acceptDrops();
@@ -99,9 +102,70 @@ public final class BatchView extends BorderPane {
         });
     }
 
+    /**
+     * How the last batch went, or why it stopped: below the queue, beside Start, where it takes room from the table
+     * instead of pushing the page's buttons away from under the pointer.
+     */
     private Region messageBar() {
         return PageMessageBar.of("batch-message", page.messageProperty(), page.messageIsProblemProperty(),
                 page::dismissMessage);
+    }
+
+    /** A field's problem, in red beside the field; it takes no room while there is none. */
+    private static Label fieldProblem(String id, ObservableValue<String> problem) {
+        Label label = new Label();
+        label.setId(id);
+        label.getStyleClass().add("field-problem-text");
+        label.setWrapText(true);
+        label.textProperty().bind(problem);
+        label.visibleProperty().bind(label.textProperty().isNotEmpty());
+        label.managedProperty().bind(label.visibleProperty());
+        return label;
+    }
+
+    /** Marks {@code field} as wrong while {@code problem} is set. */
+    private static void markWhile(Node field, ObservableValue<String> problem) {
+        javafx.css.PseudoClass wrong = javafx.css.PseudoClass.getPseudoClass("problem");
+        field.pseudoClassStateChanged(wrong, !problem.getValue().isEmpty());
+        problem.addListener((obs, was, now) -> field.pseudoClassStateChanged(wrong, !now.isEmpty()));
+    }
+
+    /**
+     * Where the desktop could not open a folder (no file manager): its path, selectable, and a button that copies
+     * it, instead of an error about URIs.
+     */
+    private Region unopenedFolder() {
+        Label says = new Label(texts.get("batch.open.noFileManager"));
+        says.setMinWidth(Region.USE_PREF_SIZE);
+        TextField path = new TextField();
+        path.setId("batch-unopened-folder");
+        path.setEditable(false);
+        path.textProperty().bind(Bindings.createStringBinding(() -> page.unopenedFolderProperty().get() == null ? ""
+                : page.unopenedFolderProperty().get().toString(), page.unopenedFolderProperty()));
+        HBox.setHgrow(path, Priority.ALWAYS);
+        Button copy = new Button(texts.get("batch.open.copy"), new FontIcon(Material2AL.CONTENT_COPY));
+        copy.setId("batch-copy-folder");
+        copy.setOnAction(e -> {
+            copyToClipboard(path.getText());
+            path.selectAll();
+            path.requestFocus();
+        });
+        Button close = new Button(null, new FontIcon(Material2AL.CLOSE));
+        close.getStyleClass().addAll("flat", "small");
+        close.setOnAction(e -> page.dismissUnopenedFolder());
+        HBox bar = new HBox(8, says, path, copy, close);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(6, 10, 6, 10));
+        bar.getStyleClass().add("batch-folder-note");
+        bar.visibleProperty().bind(page.unopenedFolderProperty().isNotNull());
+        bar.managedProperty().bind(bar.visibleProperty());
+        return bar;
+    }
+
+    private static void copyToClipboard(String text) {
+        javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+        content.putString(text);
+        javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
     }
 
     // ---- the queue ----
@@ -143,7 +207,9 @@ public final class BatchView extends BorderPane {
         buildTable();
         VBox.setVgrow(table, Priority.ALWAYS);
 
-        VBox box = new VBox(10, titleRow, intro, table, progressRow(), failures(), runButtons());
+        // Everything that comes and goes sits between the table and the buttons: the table gives up the room.
+        VBox box = new VBox(10, titleRow, intro, table, fieldProblem("batch-inputs-problem",
+                page.inputsProblemProperty()), messageBar(), unopenedFolder(), progressRow(), failures(), runButtons());
         box.setPadding(new Insets(16, 16, 14, 18));
         box.getStyleClass().add("batch-queue");
         return box;
@@ -191,8 +257,112 @@ public final class BatchView extends BorderPane {
             }
         });
         table.getColumns().setAll(List.of(picture, name, status, time, reason));
-        table.setRowFactory(t -> new StatusRow());
+        table.setRowFactory(t -> {
+            StatusRow row = new StatusRow();
+            row.setOnMouseClicked(e -> {
+                if (row.getItem() == null) {
+                    return;
+                }
+                if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY && e.getClickCount() == 2) {
+                    openRow(row.getItem());
+                } else if (e.getButton() == javafx.scene.input.MouseButton.SECONDARY) {
+                    // From the click itself, not the platform's context-menu event, which not every platform sends.
+                    row.getTableView().getSelectionModel().select(row.getIndex());
+                    showRowMenu(row, e.getScreenX(), e.getScreenY());
+                }
+            });
+            row.setOnContextMenuRequested(e -> {
+                if (row.getItem() != null && e.isKeyboardTrigger()) {
+                    javafx.geometry.Point2D at = row.localToScreen(20, row.getHeight() / 2);
+                    showRowMenu(row, at.getX(), at.getY());
+                }
+                e.consume();
+            });
+            return row;
+        });
+        table.setOnKeyPressed(e -> {
+            BatchRow selected = table.getSelectionModel().getSelectedItem();
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && selected != null) {
+                openRow(selected);
+                e.consume();
+            }
+        });
     }
+
+    private ContextMenu shownMenu;
+
+    private void showRowMenu(TableRow<BatchRow> row, double x, double y) {
+        if (shownMenu != null) {
+            shownMenu.hide();
+        }
+        shownMenu = rowMenu(row.getItem());
+        shownMenu.show(row, x, y);
+    }
+
+    /** A double-click (or Enter): the result in a preview window; a row with no result yet opens in the Studio. */
+    private void openRow(BatchRow row) {
+        if (page.hasResult(row)) {
+            preview(row);
+        } else {
+            page.openInStudio(row);
+        }
+    }
+
+    /** The row's menu: its result previewed, its photo in the Studio, its folder, its path. */
+    ContextMenu rowMenu(BatchRow row) {
+        MenuItem preview = new MenuItem(texts.get("batch.row.preview"), new FontIcon(Material2MZ.PREVIEW));
+        preview.setId("batch-row-preview");
+        preview.setDisable(!page.hasResult(row));
+        preview.setOnAction(e -> preview(row));
+        MenuItem studio = new MenuItem(texts.get("batch.row.openInStudio"), new FontIcon(Material2MZ.PALETTE));
+        studio.setId("batch-row-studio");
+        studio.setOnAction(e -> page.openInStudio(row));
+        MenuItem folder = new MenuItem(texts.get("batch.row.showInFolder"), new FontIcon(Material2AL.FOLDER_OPEN));
+        folder.setId("batch-row-folder");
+        folder.setOnAction(e -> page.showInFolder(row));
+        MenuItem copy = new MenuItem(texts.get("batch.row.copyPath"), new FontIcon(Material2AL.CONTENT_COPY));
+        copy.setId("batch-row-copy");
+        copy.setOnAction(e -> copyToClipboard(page.fileOf(row).toString()));
+        return new ContextMenu(preview, studio, folder, copy);
+    }
+
+    /** The result in a window of its own, fitted to it, with the row's other actions. */
+    private void preview(BatchRow row) {
+        ImageView picture = new ImageView();
+        picture.setPreserveRatio(true);
+        picture.setSmooth(true);
+        StackPane holder = new StackPane(picture);
+        holder.getStyleClass().add("batch-preview");
+        holder.setMinSize(200, 150);
+        picture.fitWidthProperty().bind(holder.widthProperty());
+        picture.fitHeightProperty().bind(holder.heightProperty());
+        Label path = new Label(page.fileOf(row).toString());
+        path.getStyleClass().add("muted");
+        Button studio = new Button(texts.get("batch.row.openInStudio"), new FontIcon(Material2MZ.PALETTE));
+        Button folder = new Button(texts.get("batch.row.showInFolder"), new FontIcon(Material2AL.FOLDER_OPEN));
+        folder.setOnAction(e -> page.showInFolder(row));
+        Button copy = new Button(texts.get("batch.row.copyPath"), new FontIcon(Material2AL.CONTENT_COPY));
+        copy.setOnAction(e -> copyToClipboard(page.fileOf(row).toString()));
+        HBox actions = new HBox(8, path, spacer(), studio, folder, copy);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        actions.setPadding(new Insets(8, 12, 10, 12));
+        BorderPane content = new BorderPane(holder, null, null, actions, null);
+        javafx.stage.Stage window = new javafx.stage.Stage();
+        window.initOwner(getScene().getWindow());
+        window.setTitle(texts.format("batch.preview.title", row.name()));
+        javafx.scene.Scene scene = new javafx.scene.Scene(content, 900, 680);
+        scene.getStylesheets().setAll(getScene().getStylesheets());
+        window.setScene(scene);
+        studio.setOnAction(e -> {
+            window.close();
+            page.openInStudio(row);
+        });
+        page.loadResult(row, PREVIEW_EDGE, raster -> picture.setImage(FxImages.toFx(raster, null)));
+        window.show();
+    }
+
+    /** The preview window's picture: enough for a large screen, without decoding a 40-megapixel file in full. */
+    private static final int PREVIEW_EDGE = 2048;
 
     private static <T> TableColumn<BatchRow, T> column(String title,
             Function<BatchRow, ObservableValue<T>> value) {
@@ -284,8 +454,13 @@ public final class BatchView extends BorderPane {
         start.setId("batch-start");
         start.getStyleClass().add("accent");
         start.setDefaultButton(false);
-        start.disableProperty().bind(page.runningProperty());
+        start.disableProperty().bind(page.canStartProperty().not());
         start.setOnAction(e -> page.start());
+        // A disabled button shows no tooltip, so the reason is written beside it.
+        Label hint = new Label();
+        hint.setId("batch-start-hint");
+        hint.getStyleClass().add("muted");
+        hint.textProperty().bind(page.startHintProperty());
         Button cancel = new Button(texts.get("batch.cancel"), new FontIcon(Material2MZ.STOP));
         cancel.setId("batch-cancel");
         cancel.disableProperty().bind(page.runningProperty().not().or(page.cancellingProperty()));
@@ -294,7 +469,7 @@ public final class BatchView extends BorderPane {
         open.setId("batch-open-output");
         open.disableProperty().bind(page.finishedFolderProperty().isNull().and(page.outputFolderProperty().isNull()));
         open.setOnAction(e -> page.openOutputFolder());
-        HBox row = new HBox(8, start, cancel, spacer(), open);
+        HBox row = new HBox(8, start, cancel, hint, spacer(), open);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }
@@ -309,6 +484,14 @@ public final class BatchView extends BorderPane {
         output.setId("batch-output-folder");
         output.getStyleClass().add("batch-output-path");
         output.setWrapText(true);
+        markWhile(output, page.outputProblemProperty());
+        Label outputNote = new Label();
+        outputNote.setId("batch-output-note");
+        outputNote.getStyleClass().addAll("muted", "field-note");
+        outputNote.setWrapText(true);
+        outputNote.textProperty().bind(page.outputNoteProperty());
+        outputNote.visibleProperty().bind(outputNote.textProperty().isNotEmpty());
+        outputNote.managedProperty().bind(outputNote.visibleProperty());
         output.textProperty().bind(Bindings.createStringBinding(() -> page.outputFolderProperty().get() == null
                 ? texts.get("batch.output.none") : page.outputFolderProperty().get().toString(),
                 page.outputFolderProperty()));
@@ -343,6 +526,15 @@ public final class BatchView extends BorderPane {
         preset.setId("batch-preset");
         preset.valueProperty().bindBidirectional(page.presetProperty());
         preset.setMaxWidth(Double.MAX_VALUE);
+        // "Clean cel, modified" when the Studio page's sliders came along: the batch renders the changed look.
+        preset.setButtonCell(new PresetCell(page.presetLabelProperty(), page.presetModifiedProperty()));
+        preset.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(PresetChoice item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : page.presetText(item));
+            }
+        });
 
         Button useCurrent = new Button(texts.get("batch.useCurrentLook"), new FontIcon(Material2MZ.PALETTE));
         useCurrent.setId("batch-use-current");
@@ -382,6 +574,7 @@ public final class BatchView extends BorderPane {
         template.setId("batch-name-template");
         template.textProperty().bindBidirectional(page.nameTemplateProperty());
         template.setTooltip(new Tooltip(texts.get("batch.nameTemplate.tip")));
+        markWhile(template, page.templateProblemProperty());
 
         ComboBox<ExistingOutput> onExists = new ComboBox<>();
         onExists.getItems().setAll(ExistingOutput.values());
@@ -397,6 +590,8 @@ public final class BatchView extends BorderPane {
         grid.add(fieldLabel("batch.output"), 0, row);
         grid.add(chooseOutput, 1, row++);
         grid.add(output, 0, row++, 2, 1);
+        grid.add(outputNote, 0, row++, 2, 1);
+        grid.add(fieldProblem("batch-output-problem", page.outputProblemProperty()), 0, row++, 2, 1);
         grid.add(recursive, 0, row++, 2, 1);
         grid.add(separator(), 0, row++, 2, 1);
         grid.add(fieldLabel("batch.style"), 0, row);
@@ -406,6 +601,7 @@ public final class BatchView extends BorderPane {
         grid.add(fieldLabel("batch.preset"), 0, row);
         grid.add(preset, 1, row++);
         grid.add(useCurrent, 1, row++);
+        grid.add(fieldProblem("batch-look-problem", page.lookProblemProperty()), 0, row++, 2, 1);
         grid.add(separator(), 0, row++, 2, 1);
         grid.add(fieldLabel("batch.format"), 0, row);
         grid.add(format, 1, row++);
@@ -415,6 +611,7 @@ public final class BatchView extends BorderPane {
         grid.add(maxEdgeRow, 1, row++);
         grid.add(fieldLabel("batch.nameTemplate"), 0, row);
         grid.add(template, 1, row++);
+        grid.add(fieldProblem("batch-template-problem", page.templateProblemProperty()), 0, row++, 2, 1);
         grid.add(fieldLabel("batch.onExists"), 0, row);
         grid.add(onExists, 1, row++);
         javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();

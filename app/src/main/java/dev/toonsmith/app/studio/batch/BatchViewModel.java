@@ -2,6 +2,7 @@ package dev.toonsmith.app.studio.batch;
 
 import dev.toonsmith.app.studio.adjust.Adjustments;
 import dev.toonsmith.app.studio.adjust.PresetChoice;
+import dev.toonsmith.app.studio.export.PicturesFolder;
 import dev.toonsmith.app.studio.gallery.GalleryViewModel;
 import dev.toonsmith.app.studio.gallery.StyleCardViewModel;
 import dev.toonsmith.app.studio.render.Raster;
@@ -42,6 +43,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;
@@ -124,12 +127,36 @@ public final class BatchViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Path> finishedFolder = new ReadOnlyObjectWrapper<>(this, "finishedFolder");
     private final ReadOnlyObjectWrapper<BatchReport> report = new ReadOnlyObjectWrapper<>(this, "report");
 
+    // What is wrong, each next to the field it is about; Start stays disabled while one is set.
+    private final ReadOnlyStringWrapper inputsProblem = new ReadOnlyStringWrapper(this, "inputsProblem", "");
+    private final ReadOnlyStringWrapper outputProblem = new ReadOnlyStringWrapper(this, "outputProblem", "");
+    private final ReadOnlyStringWrapper templateProblem = new ReadOnlyStringWrapper(this, "templateProblem", "");
+    private final ReadOnlyStringWrapper lookProblem = new ReadOnlyStringWrapper(this, "lookProblem", "");
+    private final ReadOnlyBooleanWrapper canStart = new ReadOnlyBooleanWrapper(this, "canStart");
+    private final ReadOnlyStringWrapper startHint = new ReadOnlyStringWrapper(this, "startHint", "");
+    private final ReadOnlyStringWrapper outputNote = new ReadOnlyStringWrapper(this, "outputNote", "");
+    private final ReadOnlyStringWrapper presetLabel = new ReadOnlyStringWrapper(this, "presetLabel", "");
+    private final ReadOnlyBooleanWrapper presetModified = new ReadOnlyBooleanWrapper(this, "presetModified");
+    private final ReadOnlyObjectWrapper<Path> unopenedFolder = new ReadOnlyObjectWrapper<>(this, "unopenedFolder");
+
+    /** Files the user added that could not be queued, and what listing the folders found wrong. */
+    private List<String> leftOut = List.of();
+    private List<String> listingProblems = List.of();
+    /** Whether the output folder is the page's proposal, which follows the inputs, rather than the user's choice. */
+    private boolean outputSuggested;
+    private boolean suggesting;
+    private Path fallbackOutput = PicturesFolder.ofUser().resolve("Toonsmith");
+    private Predicate<Path> writable = Files::isWritable;
+    private Consumer<Path> studioOpener = photo -> { };
+
     /**
      * The post-processing "Use the current look" copied, with the workspace's sliders applied to its preset. Picking
      * another preset afterwards renders that preset as shipped; picking this one again brings the sliders back.
      */
     private PresetChoice copiedPreset;
     private PostSettings copiedPost;
+    /** Whether the copied sliders had left their preset: the page then says "Clean cel, modified". */
+    private boolean copiedModified;
     private boolean lookCopied;
 
     /** The batch running now, set by its worker once built; read by {@link #cancel()} from the UI thread. */
@@ -157,7 +184,44 @@ public final class BatchViewModel implements AutoCloseable {
         style.set(gallery.selected());
         recursive.addListener((obs, was, now) -> relist());
         // The output folder is left out of the listing, so results inside an input folder are never queued.
-        outputFolder.addListener((obs, was, now) -> relist());
+        outputFolder.addListener((obs, was, now) -> {
+            if (!suggesting) {
+                outputSuggested = false;
+                outputNote.set("");
+            }
+            checkOutput();
+            updateStart();
+            relist();
+        });
+        nameTemplate.addListener((obs, was, now) -> checkTemplate());
+        style.addListener((obs, was, now) -> checkLook());
+        preset.addListener((obs, was, now) -> checkLook());
+        inputs.addListener((javafx.collections.ListChangeListener<Path>) c -> {
+            suggestOutput();
+            updateStart();
+        });
+        running.addListener((obs, was, now) -> updateStart());
+        for (ReadOnlyStringWrapper problem : List.of(outputProblem, templateProblem, lookProblem)) {
+            problem.addListener((obs, was, now) -> updateStart());
+        }
+        checkLook();
+        updateStart();
+    }
+
+    /**
+     * Where results go when the photos' folder cannot be written, and how that is checked; the studio's are
+     * {@code ~/Pictures/Toonsmith} and the file system's permissions (tests pass their own: they may run as root).
+     */
+    public void setFallbackOutput(Path folder, Predicate<Path> canWrite) {
+        this.fallbackOutput = Objects.requireNonNull(folder, "folder");
+        this.writable = Objects.requireNonNull(canWrite, "canWrite");
+        suggestOutput();
+        checkOutput();
+    }
+
+    /** What "Open in studio" on a row does with its photo: the studio opens it on the Studio page. */
+    public void setStudioOpener(Consumer<Path> opener) {
+        this.studioOpener = Objects.requireNonNull(opener, "opener");
     }
 
     // ---- inputs ----
@@ -188,10 +252,17 @@ public final class BatchViewModel implements AutoCloseable {
                 changed = true;
             }
         }
-        say(!leftOut.isEmpty(), String.join(" ", leftOut));
+        this.leftOut = List.copyOf(leftOut);
+        showInputsProblem();
         if (changed) {
             relist();
         }
+    }
+
+    private void showInputsProblem() {
+        List<String> all = new ArrayList<>(leftOut);
+        all.addAll(listingProblems);
+        inputsProblem.set(String.join(" ", all));
     }
 
     /** Empties the queue. */
@@ -202,8 +273,112 @@ public final class BatchViewModel implements AutoCloseable {
         listing.cancel();
         inputs.clear();
         rows.clear();
+        leftOut = List.of();
+        listingProblems = List.of();
+        showInputsProblem();
         resetProgress();
         say(false, "");
+    }
+
+    /**
+     * Proposes an output folder from the first input until the user chooses one: a {@code cartoons} folder beside
+     * the photos, or the Pictures folder's when that cannot be written. An emptied queue takes the proposal back.
+     */
+    private void suggestOutput() {
+        if (closed || running.get() || (outputFolder.get() != null && !outputSuggested)) {
+            return;
+        }
+        OutputSuggestion suggestion = inputs.isEmpty() ? null
+                : OutputSuggestion.forInput(inputs.get(0), fallbackOutput, writable);
+        Path folder = suggestion == null ? null : suggestion.folder();
+        outputSuggested = suggestion != null;
+        outputNote.set(suggestion == null ? "" : texts.get(suggestion.besidePhotos()
+                ? "batch.output.suggested.beside" : "batch.output.suggested.pictures"));
+        if (!Objects.equals(folder, outputFolder.get())) {
+            suggesting = true;
+            try {
+                outputFolder.set(folder);
+            } finally {
+                suggesting = false;
+            }
+        }
+    }
+
+    /** Marks an output folder that is a file or cannot be written; a good folder clears the mark at once. */
+    private void checkOutput() {
+        Path folder = outputFolder.get();
+        String problem = "";
+        if (folder != null) {
+            if (Files.exists(folder) && !Files.isDirectory(folder)) {
+                problem = texts.format("batch.output.notFolder", folder);
+            } else {
+                Path existing = folder.toAbsolutePath();
+                while (existing != null && !Files.exists(existing)) {
+                    existing = existing.getParent();
+                }
+                if (existing != null && !writable.test(existing)) {
+                    problem = texts.format("batch.output.readOnly", existing);
+                }
+            }
+        }
+        outputProblem.set(problem);
+    }
+
+    private void checkTemplate() {
+        String problem = "";
+        try {
+            new NameTemplate(nameTemplate.get() == null ? "" : nameTemplate.get().strip());
+        } catch (BatchOptionException e) {
+            problem = texts.format("batch.refuse.nameTemplate", e.problem());
+        }
+        templateProblem.set(problem);
+    }
+
+    /** With no style and no post-processing a batch would only copy the photos; the look's fields say so. */
+    private void checkLook() {
+        StyleCardViewModel card = style.get();
+        boolean noStyle = card == null || card.isNoStyle();
+        lookProblem.set(noStyle && postFor(preset.get()) == null ? texts.get("batch.refuse.nothingToDo") : "");
+        PresetChoice choice = preset.get();
+        presetModified.set(isModified(choice));
+        presetLabel.set(presetText(choice));
+    }
+
+    private boolean isModified(PresetChoice choice) {
+        return choice != null && copiedModified && choice.equals(copiedPreset);
+    }
+
+    /**
+     * A preset as the page names it: "Clean cel", or "Clean cel, modified" for the preset "Use the current look"
+     * copied with sliders moved, since the batch then renders the changed look.
+     */
+    public String presetText(PresetChoice choice) {
+        if (choice == null) {
+            return "";
+        }
+        return isModified(choice) ? texts.format("batch.preset.modified", choice.name()) : choice.name();
+    }
+
+    /** Start is offered only when a batch can run; otherwise the hint beside it says what is missing. */
+    private void updateStart() {
+        String hint;
+        if (running.get()) {
+            hint = "";
+        } else if (inputs.isEmpty()) {
+            hint = texts.get("batch.start.needInputs");
+        } else if (outputFolder.get() == null) {
+            hint = texts.get("batch.start.needOutput");
+        } else if (!outputProblem.get().isEmpty()) {
+            hint = texts.get("batch.start.fixOutput");
+        } else if (!templateProblem.get().isEmpty()) {
+            hint = texts.get("batch.start.fixTemplate");
+        } else if (!lookProblem.get().isEmpty()) {
+            hint = texts.get("batch.start.needLook");
+        } else {
+            hint = "";
+        }
+        startHint.set(hint);
+        canStart.set(!running.get() && hint.isEmpty());
     }
 
     private void resetProgress() {
@@ -241,11 +416,13 @@ public final class BatchViewModel implements AutoCloseable {
                     }
                     rows.setAll(next);
                     resetProgress();
-                    if (!listed.problems().isEmpty()) {
-                        say(true, String.join(" ", listed.problems()));
-                    }
+                    listingProblems = listed.problems();
+                    showInputsProblem();
                     loadThumbnails(needThumbnails);
-                }, failure -> say(true, failure.getMessage()));
+                }, failure -> {
+                    listingProblems = List.of(String.valueOf(failure.getMessage()));
+                    showInputsProblem();
+                });
     }
 
     /** The files the inputs hold, in the engine's order, by source with the name shown. */
@@ -318,7 +495,10 @@ public final class BatchViewModel implements AutoCloseable {
         strength.set(look.strength());
         copiedPreset = look.preset();
         copiedPost = look.postSettings();
+        copiedModified = look.modified();
         preset.set(look.preset());
+        // The same preset as before fires no change, but its sliders may have moved.
+        checkLook();
     }
 
     /**
@@ -374,15 +554,12 @@ public final class BatchViewModel implements AutoCloseable {
         if (running.get()) {
             return;
         }
-        if (inputs.isEmpty()) {
-            say(true, texts.get("batch.refuse.noInputs"));
+        if (!canStart.get()) {
+            // Start is disabled then; a shortcut or a test may still get here.
+            say(true, startHint.get());
             return;
         }
         Path output = outputFolder.get();
-        if (output == null) {
-            say(true, texts.get("batch.refuse.noOutput"));
-            return;
-        }
         NameTemplate template;
         try {
             template = new NameTemplate(nameTemplate.get() == null ? "" : nameTemplate.get().strip());
@@ -576,18 +753,80 @@ public final class BatchViewModel implements AutoCloseable {
     public void openOutputFolder() {
         Path folder = finishedFolder.get() != null ? finishedFolder.get() : outputFolder.get();
         if (folder == null) {
-            say(true, texts.get("batch.refuse.noOutput"));
             return;
         }
         if (!Files.isDirectory(folder)) {
             say(true, texts.format("batch.open.missing", folder));
             return;
         }
+        showFolder(folder);
+    }
+
+    /**
+     * Opens {@code folder} in the file manager. Where the desktop cannot (no file manager, as on a bare X server; the
+     * desktop's "Failed to show URI"), {@link #unopenedFolderProperty()} names it, so the page can show the path to
+     * copy instead of an error.
+     */
+    private void showFolder(Path folder) {
+        unopenedFolder.set(null);
         tasks.submit(null, p -> folderOpener.open(folder), opened -> {
             if (!opened) {
-                say(false, texts.format("batch.open.unsupported", folder));
+                unopenedFolder.set(folder);
             }
-        }, failure -> say(true, texts.format("batch.open.failed", folder, failure.getMessage())));
+        }, failure -> {
+            log.info("The desktop could not open {}: {}", folder, failure.getMessage());
+            unopenedFolder.set(folder);
+        });
+    }
+
+    /** Closes the note with the folder's path. */
+    public void dismissUnopenedFolder() {
+        unopenedFolder.set(null);
+    }
+
+    // ---- finished rows ----
+
+    /** The file a row's actions are about: its result once there is one, else its photo. */
+    public Path fileOf(BatchRow row) {
+        Path output = row.outputProperty().get();
+        return output != null && Files.isRegularFile(output) ? output : row.source();
+    }
+
+    /** Whether the row has a result on disk to preview. */
+    public boolean hasResult(BatchRow row) {
+        Path output = row.outputProperty().get();
+        return output != null && Files.isRegularFile(output);
+    }
+
+    /** Opens the row's photo on the Studio page, to try the look on it there. */
+    public void openInStudio(BatchRow row) {
+        studioOpener.accept(row.source());
+    }
+
+    /** Shows the folder of the row's result (or of its photo, before there is one) in the file manager. */
+    public void showInFolder(BatchRow row) {
+        Path parent = fileOf(row).toAbsolutePath().getParent();
+        if (parent != null) {
+            showFolder(parent);
+        }
+    }
+
+    /**
+     * Reads the row's result in the background, at most {@code edge} px on the long edge, for a preview window;
+     * a result that cannot be read (deleted since) is said in the page's message.
+     */
+    public void loadResult(BatchRow row, int edge, Consumer<Raster> shown) {
+        Path output = row.outputProperty().get();
+        if (output == null) {
+            return;
+        }
+        tasks.submit(null, p -> {
+            try (Image result = ImageReader.read(output);
+                    Image small = ImageOps.resizeToMaxEdge(result, edge)) {
+                return Rasters.fromImage(small);
+            }
+        }, shown::accept, failure -> say(true, texts.format("batch.preview.failed", output.getFileName(),
+                failure.getMessage())));
     }
 
     public void dismissMessage() {
@@ -717,6 +956,56 @@ public final class BatchViewModel implements AutoCloseable {
     /** The folder the last finished batch wrote to; null before one finished. */
     public ReadOnlyObjectProperty<Path> finishedFolderProperty() {
         return finishedFolder.getReadOnlyProperty();
+    }
+
+    /** Why the inputs are not all queued (files left out, empty folders); empty when all are. */
+    public ReadOnlyStringProperty inputsProblemProperty() {
+        return inputsProblem.getReadOnlyProperty();
+    }
+
+    /** What is wrong with the output folder (a file, not writable); empty when it is fine. */
+    public ReadOnlyStringProperty outputProblemProperty() {
+        return outputProblem.getReadOnlyProperty();
+    }
+
+    /** What is wrong with the name template; empty when it is fine. */
+    public ReadOnlyStringProperty templateProblemProperty() {
+        return templateProblem.getReadOnlyProperty();
+    }
+
+    /** Set when neither a style nor a preset is chosen: nothing to do. */
+    public ReadOnlyStringProperty lookProblemProperty() {
+        return lookProblem.getReadOnlyProperty();
+    }
+
+    /** Whether Start may be pressed: inputs, a usable output folder, a valid template and something to do. */
+    public ReadOnlyBooleanProperty canStartProperty() {
+        return canStart.getReadOnlyProperty();
+    }
+
+    /** Why Start is disabled, "Add photos or a folder to start."; empty when it is not. */
+    public ReadOnlyStringProperty startHintProperty() {
+        return startHint.getReadOnlyProperty();
+    }
+
+    /** How the output folder was chosen when the page proposed it; empty once the user chose one. */
+    public ReadOnlyStringProperty outputNoteProperty() {
+        return outputNote.getReadOnlyProperty();
+    }
+
+    /** The selected preset as the page names it: "Clean cel", or "Clean cel, modified". */
+    public ReadOnlyStringProperty presetLabelProperty() {
+        return presetLabel.getReadOnlyProperty();
+    }
+
+    /** Whether the selected preset renders with the Studio page's sliders moved away from it. */
+    public ReadOnlyBooleanProperty presetModifiedProperty() {
+        return presetModified.getReadOnlyProperty();
+    }
+
+    /** A folder the desktop could not open, whose path the page shows to copy; null when none. */
+    public ReadOnlyObjectProperty<Path> unopenedFolderProperty() {
+        return unopenedFolder.getReadOnlyProperty();
     }
 
     /** The last finished batch's report; null before one finished. */

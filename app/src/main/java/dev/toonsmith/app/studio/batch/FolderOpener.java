@@ -5,7 +5,8 @@ import java.nio.file.Path;
 
 /**
  * Shows a folder in the system's file manager. Behind an interface because the desktop integration is missing on
- * some systems (headless tests, minimal Linux desktops), and tests check what the page says then.
+ * some systems (headless tests, minimal Linux desktops, where AWT's desktop fails with "Failed to show URI"), and
+ * tests check what the page shows then: the folder's path with a Copy button.
  */
 @FunctionalInterface
 public interface FolderOpener {

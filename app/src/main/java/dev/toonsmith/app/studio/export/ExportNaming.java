@@ -1,16 +1,46 @@
 package dev.toonsmith.app.studio.export;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Predicate;
 import java.text.Normalizer;
 import java.util.Locale;
 
 /**
  * Proposes where an export goes: {@code {name}_{style}.{ext}} next to the photo, so results sort beside
- * their source and say how they were made. The proposal is never the photo itself.
+ * their source and say how they were made, unless the photo's folder cannot be written (a sample photo of an
+ * installed copy, under {@code /opt/toonsmith}; a read-only card): then the folder of the last export, the Pictures
+ * folder, or home. The proposal is never the photo itself.
  */
 public final class ExportNaming {
 
     private ExportNaming() {}
+
+    /**
+     * The folder an export is proposed in: the first of the photo's folder, the last export's folder, the Pictures
+     * folder and home that exists and can be written.
+     *
+     * @param lastExportFolder null before the first export
+     * @param writable whether a folder can take a new file ({@code Files::isWritable})
+     */
+    public static Path folder(Path photo, Path lastExportFolder, Path pictures, Path home,
+            Predicate<Path> writable) {
+        List<Path> candidates = new ArrayList<>();
+        candidates.add(photo.toAbsolutePath().getParent());
+        candidates.add(lastExportFolder);
+        candidates.add(pictures);
+        candidates.add(home);
+        return candidates.stream().filter(Objects::nonNull).filter(Files::isDirectory).filter(writable).findFirst()
+                .orElse(photo.toAbsolutePath().getParent());
+    }
+
+    /** {@link #propose(Path, String, ExportFormat)}, in {@code folder} instead of beside the photo. */
+    public static Path propose(Path photo, String look, ExportFormat format, Path folder) {
+        return folder.resolve(propose(photo, look, format).getFileName());
+    }
 
     /**
      * @param look what made the result, e.g. the style's name, or the preset's when there is no style

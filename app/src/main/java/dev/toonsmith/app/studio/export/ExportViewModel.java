@@ -10,9 +10,11 @@ import dev.toonsmith.engine.image.ImageWriter;
 import dev.toonsmith.engine.image.WriteOptions;
 import dev.toonsmith.ui.UiResources.Texts;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -46,7 +48,11 @@ public final class ExportViewModel {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", -1);
     private final ReadOnlyObjectWrapper<Path> lastExported = new ReadOnlyObjectWrapper<>(this, "lastExported");
+    private final ObjectProperty<Path> lastFolder = new SimpleObjectProperty<>(this, "lastFolder");
     private TaskHandle handle = TaskHandle.NONE;
+    private Path pictures = PicturesFolder.ofUser();
+    private Path home = Path.of(System.getProperty("user.home"));
+    private Predicate<Path> writable = Files::isWritable;
 
     /** @param currentJob what would be exported now; empty while there is no photo */
     public ExportViewModel(Texts texts, BackgroundTasks tasks, NotificationsViewModel notifications,
@@ -61,9 +67,24 @@ public final class ExportViewModel {
         this.renderer = exportRenderer;
     }
 
-    /** Where the export dialog starts: {@code {name}_{style}.{ext}} beside the photo. */
+    /**
+     * Where the export dialog starts: {@code {name}_{style}.{ext}} beside the photo, or, where the photo's folder
+     * cannot be written, in the last export's folder, the Pictures folder or home ({@link ExportNaming#folder}).
+     */
     public Optional<Path> proposedTarget() {
-        return currentJob.get().map(job -> ExportNaming.propose(job.photo().file(), job.look(), format.get()));
+        Path last = lastFolder.get();
+        return currentJob.get().map(job -> ExportNaming.propose(job.photo().file(), job.look(), format.get(),
+                ExportNaming.folder(job.photo().file(), last, pictures, home, writable)));
+    }
+
+    /**
+     * Where exports go when the photo's folder cannot be written; the studio's are the user's own (tests pass
+     * folders of their own, and a check that can see a folder as read-only even when the tests run as root).
+     */
+    public void setFallbackFolders(Path picturesFolder, Path homeFolder, Predicate<Path> canWrite) {
+        this.pictures = Objects.requireNonNull(picturesFolder, "picturesFolder");
+        this.home = Objects.requireNonNull(homeFolder, "homeFolder");
+        this.writable = Objects.requireNonNull(canWrite, "canWrite");
     }
 
     /**
@@ -117,6 +138,7 @@ public final class ExportViewModel {
             running.set(false);
             progress.set(1);
             lastExported.set(written.file());
+            lastFolder.set(written.file().toAbsolutePath().getParent());
             log.info("Exported {} ({}x{}) in {} ms", written.file(), written.width(), written.height(),
                     (System.nanoTime() - start) / 1_000_000);
             notifications.info(texts.format("export.done", written.file().getFileName(), written.width(),
@@ -161,6 +183,11 @@ public final class ExportViewModel {
     /** 0 to 1 while running. */
     public ReadOnlyDoubleProperty progressProperty() {
         return progress.getReadOnlyProperty();
+    }
+
+    /** The folder the last export went to, this session or (restored by the studio) an earlier one; null for none. */
+    public ObjectProperty<Path> lastFolderProperty() {
+        return lastFolder;
     }
 
     public ReadOnlyObjectProperty<Path> lastExportedProperty() {

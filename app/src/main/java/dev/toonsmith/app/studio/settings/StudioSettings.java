@@ -19,6 +19,7 @@ public final class StudioSettings {
     private Double windowY;
     private boolean maximized;
     private String lastFolder;
+    private String lastExportFolder;
     /** What {@link #getLastStyle()} holds after the user chose "No style" (post-processing alone). */
     public static final String NO_STYLE = "none";
 
@@ -84,6 +85,15 @@ public final class StudioSettings {
 
     public void setLastFolder(String lastFolder) {
         this.lastFolder = lastFolder;
+    }
+
+    /** The folder of the last export, proposed for the next one where the photo's own cannot be written. */
+    public String getLastExportFolder() {
+        return lastExportFolder;
+    }
+
+    public void setLastExportFolder(String lastExportFolder) {
+        this.lastExportFolder = lastExportFolder;
     }
 
     /** The id of the last style picked; null for "No style". */

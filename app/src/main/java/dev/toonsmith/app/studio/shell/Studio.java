@@ -105,6 +105,9 @@ public final class Studio implements AutoCloseable {
         gallery = new GalleryViewModel(texts, tasks, notifications);
         workspace = new WorkspaceViewModel(texts, tasks, notifications, gallery, config.samplesFolder());
         workspace.splitViewProperty().set(settings.isSplitView());
+        if (settings.getLastExportFolder() != null) {
+            workspace.export().lastFolderProperty().set(Path.of(settings.getLastExportFolder()));
+        }
         status = new StatusBarViewModel(texts, tasks.jobs());
         theme = new SimpleObjectProperty<>(Theme.parse(settings.getTheme()));
 
@@ -115,6 +118,10 @@ public final class Studio implements AutoCloseable {
         batch = new BatchViewModel(texts, tasks, gallery, workspace.adjustments().presets(),
                 workspace.adjustments()::current, config.device(), FolderOpener.desktop());
         batchView = new BatchView(batch, texts, config.dialogs(), this::lastFolder);
+        batch.setStudioOpener(photo -> {
+            workspace.open(photo);
+            showStudioPage();
+        });
         List<Page> pages = List.of(new StudioPage(texts.get("nav.studio"), workspaceView),
                 new StylesPage(gallery, texts, config.dialogs()),
                 new TrainPage(texts.get("nav.train"), train, trainView),
@@ -271,6 +278,8 @@ public final class Studio implements AutoCloseable {
             }
         });
         workspace.splitViewProperty().addListener((obs, was, now) -> settings.setSplitView(now));
+        workspace.export().lastFolderProperty().addListener((obs, was, now) ->
+                settings.setLastExportFolder(now == null ? null : now.toString()));
         workspace.photoProperty().addListener((obs, was, now) -> {
             if (now != null) {
                 recent.opened(now.file());

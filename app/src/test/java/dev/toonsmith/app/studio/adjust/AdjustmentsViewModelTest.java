@@ -131,6 +131,42 @@ class AdjustmentsViewModelTest {
     }
 
     @Test
+    void aSliderMovedAwayFromThePresetMarksItModifiedAndGoingBackClearsTheMark() throws Exception {
+        assertFalse(adjust.modifiedProperty().get());
+        assertEquals("Comic ink", adjust.presetLabelProperty().get());
+
+        adjust.strengthProperty().set(0.4);
+        assertFalse(adjust.modifiedProperty().get(), "the style strength is not part of a preset");
+
+        adjust.colorsProperty().set(12);
+        adjust.commit();
+        assertTrue(adjust.modifiedProperty().get());
+        assertEquals("Comic ink (modified)", adjust.presetLabelProperty().get());
+        assertEquals("Comic ink", adjust.presetProperty().get().name(), "the preset it builds on stays selected");
+
+        adjust.undo();
+        assertFalse(adjust.modifiedProperty().get(), "undo back to the preset's values");
+        assertEquals("Comic ink", adjust.presetLabelProperty().get());
+        adjust.redo();
+        assertTrue(adjust.modifiedProperty().get());
+
+        adjust.reset();
+        assertFalse(adjust.modifiedProperty().get());
+        assertEquals("Comic ink", adjust.presetLabelProperty().get());
+
+        int shipped = (int) adjust.smoothingProperty().get();
+        adjust.smoothingProperty().set(shipped + 2);
+        assertTrue(adjust.modifiedProperty().get());
+        adjust.smoothingProperty().set(shipped);
+        assertFalse(adjust.modifiedProperty().get(), "a slider dragged back to the preset's position");
+
+        adjust.outlinesProperty().set(0.9);
+        adjust.choosePreset(PresetChoice.of(preset("Poster")));
+        assertFalse(adjust.modifiedProperty().get(), "another preset starts unmodified");
+        assertEquals("Poster", adjust.presetLabelProperty().get());
+    }
+
+    @Test
     void savingAPresetWritesItAndSelectsIt() throws Exception {
         ui.run(() -> {
             adjust.colorsProperty().set(5);

@@ -26,7 +26,11 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableRow;
+import javafx.scene.control.TextField;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.Clipboard;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -106,15 +110,35 @@ class BatchPageUiTest {
         assertEquals(StudioFixtures.STYLE_ID, onFx(() -> studio.batch().styleProperty().get().styleId()),
                 "the page starts from the Studio page's style");
 
-        robot.clickOn("#batch-start");
-        assertEquals(studio.texts().get("batch.refuse.noInputs"),
-                robot.lookup("#batch-message").queryAs(Label.class).getText(), "the refusal is on screen");
+        assertTrue(robot.lookup("#batch-start").queryButton().isDisabled(), "nothing to start yet");
+        assertEquals("Add photos or a folder to start.", text(robot, "#batch-start-hint"));
 
         robot.clickOn("#batch-add-folder");
         robot.clickOn("#batch-add-files");
         waitFor("the folder and the file to be listed", 30, () -> onFx(() -> studio.batch().rows().size() == 4));
+        assertEquals(photos.resolve("cartoons").toString(), text(robot, "#batch-output-folder"),
+                "an output folder is proposed beside the photos");
+        assertEquals(studio.texts().get("batch.output.suggested.beside"), text(robot, "#batch-output-note"));
+        assertFalse(robot.lookup("#batch-start").queryButton().isDisabled());
+        assertEquals("", text(robot, "#batch-start-hint"));
+
+        // A file chosen by mistake: the field is marked, its reason beside it, Start disabled until a folder comes.
+        Path file = Files.writeString(work.resolve("notes.txt"), "not a folder");
+        dialogs.folders.put("Folder for the batch’s results", file);
         robot.clickOn("#batch-choose-output");
-        assertEquals(out.toString(), robot.lookup("#batch-output-folder").queryAs(Label.class).getText());
+        assertTrue(robot.lookup("#batch-output-problem").queryAs(Label.class).isVisible());
+        assertTrue(text(robot, "#batch-output-problem").startsWith(file + " is a file, not a folder"));
+        assertTrue(robot.lookup("#batch-output-folder").queryAs(Label.class).getPseudoClassStates().stream()
+                .anyMatch(p -> p.getPseudoClassName().equals("problem")), "the field is marked");
+        assertTrue(robot.lookup("#batch-start").queryButton().isDisabled());
+        assertEquals("Choose another output folder to start.", text(robot, "#batch-start-hint"));
+        dialogs.folders.put("Folder for the batch’s results", out);
+        robot.clickOn("#batch-choose-output");
+        assertEquals(out.toString(), text(robot, "#batch-output-folder"));
+        assertFalse(robot.lookup("#batch-output-problem").queryAs(Label.class).isVisible(), "cleared at once");
+        assertFalse(robot.lookup("#batch-output-folder").queryAs(Label.class).getPseudoClassStates().stream()
+                .anyMatch(p -> p.getPseudoClassName().equals("problem")));
+        assertFalse(robot.lookup("#batch-output-note").queryAs(Label.class).isVisible(), "chosen, not proposed");
 
         robot.clickOn("#batch-start");
         waitFor("the batch to finish", 120, () -> onFx(() -> studio.batch().reportProperty().get() != null
@@ -149,9 +173,39 @@ class BatchPageUiTest {
         assertFalse(robot.lookup("#batch-start").queryButton().isDisabled(), "a new batch may start");
         assertTrue(robot.lookup("#batch-cancel").queryButton().isDisabled());
 
-        // Headless, the system cannot open folders: the page says where the results are instead of failing.
+        // A finished row: double-click previews its result in a window; its menu copies the result's path.
+        Node catRow = robot.lookup(".batch-row-done").queryAll().stream()
+                .filter(n -> ((TableRow<?>) n).getItem() != null
+                        && ((BatchRow) ((TableRow<?>) n).getItem()).name().equals("cat.jpg"))
+                .findFirst().orElseThrow();
+        robot.doubleClickOn(catRow);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> Window.getWindows().stream()
+                .anyMatch(w -> w instanceof Stage s && "cat.jpg: result".equals(s.getTitle()))));
+        Stage preview = onFx(() -> (Stage) Window.getWindows().stream()
+                .filter(w -> w instanceof Stage s && "cat.jpg: result".equals(s.getTitle())).findFirst().orElseThrow());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> preview.getScene().getRoot()
+                .lookup(".image-view") instanceof ImageView v && v.getImage() != null));
+        robot.interact(preview::close);
+
+        robot.rightClickOn(catRow);
+        robot.clickOn(robot.lookup(".context-menu").lookup((Node n) -> n instanceof Labeled l
+                && studio.texts().get("batch.row.copyPath").equals(l.getText())).queryAs(Node.class));
+        assertEquals(out.resolve("cat_test-lite.jpg").toString(), onFx(() -> Clipboard.getSystemClipboard().getString()));
+
+        // Headless, the system cannot open folders: the page shows where the results are, with a Copy button.
         robot.clickOn("#batch-open-output");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> studio.batch().messageProperty().get()
-                .equals(studio.texts().format("batch.open.unsupported", out.toAbsolutePath().normalize()))));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> onFx(() -> robot.lookup("#batch-unopened-folder").queryAs(TextField.class).isVisible()));
+        assertEquals(out.toString(), robot.lookup("#batch-unopened-folder").queryAs(TextField.class).getText());
+        onFx(() -> {
+            Clipboard.getSystemClipboard().clear();
+            return null;
+        });
+        robot.clickOn("#batch-copy-folder");
+        assertEquals(out.toString(), onFx(() -> Clipboard.getSystemClipboard().getString()));
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Labeled.class).getText();
     }
 }

@@ -58,6 +58,7 @@ class BatchViewModelTest {
     private BatchViewModel batch;
     private final List<Path> opened = new CopyOnWriteArrayList<>();
     private final AtomicReference<Boolean> canOpenFolders = new AtomicReference<>(true);
+    private final AtomicReference<Boolean> openerFails = new AtomicReference<>(false);
 
     @BeforeEach
     void setUp() throws Exception {
@@ -77,6 +78,9 @@ class BatchViewModelTest {
             adjustments.setPresets(presets, presets.list().presets(), "Clean cel");
             batch = new BatchViewModel(texts, tasks, gallery, adjustments.presets(), adjustments::current,
                     DevicePreference.CPU, folder -> {
+                        if (openerFails.get()) {
+                            throw new java.io.IOException("Failed to show URI:file:" + folder);
+                        }
                         opened.add(folder);
                         return canOpenFolders.get();
                     });
@@ -137,10 +141,10 @@ class BatchViewModelTest {
         Path notes = Files.writeString(work.resolve("notes.txt"), "not a photo");
         act(() -> batch.addInputs(List.of(folder, notes, work.resolve("gone.png"))));
         assertEquals(List.of("cat.png", "city.png", "holiday.jpg", "more/coffee.png"), rows());
-        String message = onUi(() -> batch.messageProperty().get());
-        assertTrue(message.contains("notes.txt is not a photo Toonsmith reads"), message);
-        assertTrue(message.contains("gone.png does not exist"), message);
-        assertTrue(onUi(() -> batch.messageIsProblemProperty().get()));
+        String problem = onUi(() -> batch.inputsProblemProperty().get());
+        assertTrue(problem.contains("notes.txt is not a photo Toonsmith reads"), problem);
+        assertTrue(problem.contains("gone.png does not exist"), problem);
+        assertEquals("", onUi(() -> batch.messageProperty().get()), "said under the queue, not in the page's message");
         assertEquals(List.of(folder.toAbsolutePath().normalize()), onUi(() -> List.copyOf(batch.inputs())));
 
         act(() -> batch.recursiveProperty().set(false));
@@ -155,6 +159,7 @@ class BatchViewModelTest {
 
         act(batch::clearInputs);
         assertTrue(rows().isEmpty());
+        assertEquals("", onUi(() -> batch.inputsProblemProperty().get()), "an empty queue has nothing left out");
     }
 
     @Test
@@ -170,6 +175,9 @@ class BatchViewModelTest {
         assertEquals(onUi(() -> adjustments.current().postSettings()), onUi(() -> batch.effectivePost()),
                 "the moved colour slider comes along");
         assertEquals(5, onUi(() -> batch.effectivePost().quantize().colors()));
+        assertEquals("Clean cel, modified", onUi(() -> batch.presetLabelProperty().get()),
+                "the page renders the changed look, and says so");
+        assertTrue(onUi(() -> batch.presetModifiedProperty().get()));
 
         PresetChoice other = onUi(() -> batch.presets().stream()
                 .filter(p -> !p.isNone() && !p.name().equals("Clean cel")).findFirst().orElseThrow());
@@ -179,6 +187,7 @@ class BatchViewModelTest {
             batch.styleProperty().set(gallery.find(null).orElseThrow());
         });
         assertEquals(other.settings(), onUi(() -> batch.effectivePost()), "another preset renders as shipped");
+        assertEquals(other.name(), onUi(() -> batch.presetLabelProperty().get()));
 
         ui.run(() -> {
             adjustments.strengthProperty().set(0.8);
@@ -193,46 +202,96 @@ class BatchViewModelTest {
     }
 
     @Test
-    void aBatchThatCannotStartSaysWhyInOneSentence() throws Exception {
+    void startIsOfferedOnlyWhenABatchCanRunAndTheHintSaysWhatIsMissing() throws Exception {
+        assertFalse(onUi(() -> batch.canStartProperty().get()));
+        assertEquals("Add photos or a folder to start.", onUi(() -> batch.startHintProperty().get()));
         act(batch::start);
-        assertEquals(texts.get("batch.refuse.noInputs"), onUi(() -> batch.messageProperty().get()));
-        assertFalse(onUi(() -> batch.runningProperty().get()));
+        assertFalse(onUi(() -> batch.runningProperty().get()), "Start pressed anyway does nothing but say why");
 
         Path photo = smallSample(work.resolve("in"), "cat.jpg", 64);
         act(() -> {
+            batch.useCurrentLook();
             batch.addInputs(List.of(photo));
-            batch.start();
+            batch.outputFolderProperty().set(null);
         });
-        assertEquals(texts.get("batch.refuse.noOutput"), onUi(() -> batch.messageProperty().get()));
+        assertFalse(onUi(() -> batch.canStartProperty().get()));
+        assertEquals("Choose an output folder to start.", onUi(() -> batch.startHintProperty().get()));
 
-        act(() -> {
-            batch.outputFolderProperty().set(work.resolve("out"));
-            batch.nameTemplateProperty().set("{style}.{ext}");
-            batch.start();
-        });
-        String message = onUi(() -> batch.messageProperty().get());
+        // A file where the folder should be: the field is marked with its reason; a good folder clears it at once.
+        Path file = Files.writeString(work.resolve("results.txt"), "not a folder");
+        act(() -> batch.outputFolderProperty().set(file));
+        assertEquals(file + " is a file, not a folder: choose a folder for the results.",
+                onUi(() -> batch.outputProblemProperty().get()));
+        assertEquals("Choose another output folder to start.", onUi(() -> batch.startHintProperty().get()));
+        act(() -> batch.outputFolderProperty().set(work.resolve("out")));
+        assertEquals("", onUi(() -> batch.outputProblemProperty().get()));
+        assertTrue(onUi(() -> batch.canStartProperty().get()));
+        assertEquals("", onUi(() -> batch.startHintProperty().get()));
+
+        // The name template is checked as it is typed, next to its field.
+        act(() -> batch.nameTemplateProperty().set("{style}.{ext}"));
         assertEquals("The name template '{style}.{ext}' would give every output the same name; put {name} or"
-                + " {index} in it.", message);
-        assertTrue(onUi(() -> batch.messageIsProblemProperty().get()));
-        assertFalse(Files.exists(work.resolve("out")), "nothing was started");
+                + " {index} in it.", onUi(() -> batch.templateProblemProperty().get()));
+        assertFalse(onUi(() -> batch.canStartProperty().get()));
+        assertEquals("Fix the name template to start.", onUi(() -> batch.startHintProperty().get()));
+        act(() -> batch.nameTemplateProperty().set(BatchViewModel.DEFAULT_TEMPLATE));
+        assertEquals("", onUi(() -> batch.templateProblemProperty().get()));
 
         act(() -> {
-            batch.nameTemplateProperty().set(BatchViewModel.DEFAULT_TEMPLATE);
             batch.styleProperty().set(gallery.find(null).orElseThrow());
             batch.presetProperty().set(batch.presets().get(0));
-            batch.start();
         });
-        assertEquals(texts.get("batch.refuse.nothingToDo"), onUi(() -> batch.messageProperty().get()));
+        assertEquals(texts.get("batch.refuse.nothingToDo"), onUi(() -> batch.lookProblemProperty().get()));
+        assertEquals("Choose a style or a preset to start.", onUi(() -> batch.startHintProperty().get()));
+        assertFalse(Files.exists(work.resolve("out")), "nothing was started");
 
+        // What only the engine can judge still comes back in one sentence, and the batch stays unstarted.
         act(() -> {
             batch.useCurrentLook();
             batch.maxEdgeProperty().set(8);
             batch.start();
         });
-        message = onUi(() -> batch.messageProperty().get());
+        String message = onUi(() -> batch.messageProperty().get());
         assertTrue(message.startsWith("The longest edge of 8 px is too small to cartoonize"), message);
         assertFalse(onUi(() -> batch.runningProperty().get()));
+        assertTrue(onUi(() -> batch.canStartProperty().get()), "it may be started again once fixed");
         assertEquals(RowStatus.WAITING, onUi(() -> batch.rows().get(0).status()));
+    }
+
+    @Test
+    void theOutputFolderIsProposedBesideThePhotosOrInPicturesWhenThatCannotBeWritten() throws Exception {
+        Path pictures = work.resolve("Pictures/Toonsmith");
+        Path readOnly = work.resolve("dvd");
+        ui.run(() -> batch.setFallbackOutput(pictures, folder -> !folder.startsWith(readOnly)));
+        Path folder = photoFolder();
+        act(() -> batch.addInputs(List.of(folder)));
+        assertEquals(folder.resolve("cartoons"), onUi(() -> batch.outputFolderProperty().get()));
+        assertEquals(texts.get("batch.output.suggested.beside"), onUi(() -> batch.outputNoteProperty().get()));
+        assertEquals(List.of("cat.png", "city.png", "holiday.jpg", "more/coffee.png"), rows());
+
+        act(batch::clearInputs);
+        assertNull(onUi(() -> batch.outputFolderProperty().get()), "the proposal goes with the photos");
+        assertEquals("", onUi(() -> batch.outputNoteProperty().get()));
+
+        Path onDvd = smallSample(readOnly, "cat.jpg", 64);
+        act(() -> batch.addInputs(List.of(onDvd)));
+        assertEquals(pictures, onUi(() -> batch.outputFolderProperty().get()));
+        assertEquals(texts.get("batch.output.suggested.pictures"), onUi(() -> batch.outputNoteProperty().get()));
+        assertEquals("", onUi(() -> batch.outputProblemProperty().get()));
+
+        // Chosen by the user: kept whatever is added or cleared, and no longer called a suggestion.
+        Path chosen = work.resolve("mine");
+        act(() -> {
+            batch.outputFolderProperty().set(chosen);
+            batch.clearInputs();
+            batch.addInputs(List.of(folder));
+        });
+        assertEquals(chosen, onUi(() -> batch.outputFolderProperty().get()));
+        assertEquals("", onUi(() -> batch.outputNoteProperty().get()));
+
+        act(() -> batch.outputFolderProperty().set(readOnly.resolve("results")));
+        assertEquals("Toonsmith cannot write in " + readOnly + ": choose a folder your account may write.",
+                onUi(() -> batch.outputProblemProperty().get()));
     }
 
     @Test
@@ -293,10 +352,37 @@ class BatchViewModelTest {
         act(batch::openOutputFolder);
         assertEquals(List.of(out.toAbsolutePath().normalize()), opened.stream().map(p -> p.toAbsolutePath()
                 .normalize()).toList());
+        assertNull(onUi(() -> batch.unopenedFolderProperty().get()));
+        // No file manager: the page shows the folder's path to copy instead of an error.
         canOpenFolders.set(false);
         act(batch::openOutputFolder);
-        message = onUi(() -> batch.messageProperty().get());
-        assertEquals(texts.format("batch.open.unsupported", out), message);
+        assertEquals(out, onUi(() -> batch.unopenedFolderProperty().get()));
+        act(batch::dismissUnopenedFolder);
+        openerFails.set(true);
+        act(batch::openOutputFolder);
+        assertEquals(out, onUi(() -> batch.unopenedFolderProperty().get()), "a desktop that fails, too");
+        openerFails.set(false);
+        canOpenFolders.set(true);
+
+        // A finished row: its result, shown in its folder; a failed row has its photo only.
+        BatchRow cat = onUi(() -> batch.rows().stream().filter(r -> r.name().equals("cat.png")).findFirst()
+                .orElseThrow());
+        assertTrue(onUi(() -> batch.hasResult(cat)));
+        assertEquals(out.resolve("cat_test-lite.png"), onUi(() -> batch.fileOf(cat)));
+        opened.clear();
+        act(() -> batch.showInFolder(cat));
+        assertEquals(List.of(out), opened);
+        assertFalse(onUi(() -> batch.hasResult(broken)));
+        assertEquals(broken.source(), onUi(() -> batch.fileOf(broken)));
+        List<Path> studio = new CopyOnWriteArrayList<>();
+        act(() -> {
+            batch.setStudioOpener(studio::add);
+            batch.openInStudio(cat);
+        });
+        assertEquals(List.of(cat.source()), studio);
+        AtomicReference<dev.toonsmith.app.studio.render.Raster> preview = new AtomicReference<>();
+        act(() -> batch.loadResult(cat, 64, preview::set));
+        assertEquals(64, Math.max(preview.get().width(), preview.get().height()), "the result, fitted");
     }
 
     @Test

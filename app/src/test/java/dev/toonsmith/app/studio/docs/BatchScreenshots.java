@@ -18,13 +18,18 @@ import javafx.stage.Stage;
 /**
  * Not a test: makes the Batch page's screenshot in {@code docs/} from a real batch, in a real window (run it under
  * Xvfb). It copies the sample photos into a work folder with one JPEG cut short (as a failed download leaves it),
- * runs them through the default style and a preset, and saves the page with the finished queue and its failure.
+ * runs them through the default style and a preset into the output folder the page proposes, and saves the page
+ * with the finished queue and its failure.
  *
  * <pre>
  * xvfb-run -a -s "-screen 0 1600x1000x24" java -Dai.djl.offline=true -Dprism.order=sw \
  *     -cp "app/target/classes:app/target/test-classes:app/target/lib/*" \
- *     dev.toonsmith.app.studio.docs.BatchScreenshots HOME WORK SAMPLES OUT_PNG [PRESET]
+ *     dev.toonsmith.app.studio.docs.BatchScreenshots HOME WORK SAMPLES OUT_PNG [PRESET [EMPTY_PNG]]
  * </pre>
+ *
+ * EMPTY_PNG, if given, is the page before anything is added. Where Xvfb's GTK 3 is missing, Monocle's headless
+ * screen does as well: {@code -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dheadless.geometry=1600x1000-32}
+ * with the openjfx-monocle jar (a test dependency) on the class path instead of {@code xvfb-run}.
  */
 public final class BatchScreenshots {
 
@@ -36,8 +41,8 @@ public final class BatchScreenshots {
         Path samples = Path.of(args[2]);
         Path png = Path.of(args[3]);
         String preset = args.length > 4 ? args[4] : "Clean cel";
+        Path emptyPng = args.length > 5 ? Path.of(args[5]) : null;
         Path photos = work.resolve("holiday-photos");
-        Path out = work.resolve("cartoons");
         Files.createDirectories(photos);
         try (Stream<Path> files = Files.list(samples)) {
             for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".jpg")).sorted().toList()) {
@@ -61,10 +66,18 @@ public final class BatchScreenshots {
         DocShots.waitFor(() -> studio.workspace().readyProperty().get() && studio.gallery().loadedProperty().get(), 180);
         DocShots.fx(() -> {
             studio.shell().select("batch");
+            studio.batch().useCurrentLook();
+            return null;
+        });
+        if (emptyPng != null) {
+            // The page as a new user first sees it: nothing queued, Start disabled with the reason beside it.
+            Thread.sleep(1000);
+            DocShots.save(studio::scene, emptyPng);
+        }
+        DocShots.fx(() -> {
             BatchViewModel batch = studio.batch();
-            batch.useCurrentLook();
+            // The output folder is the page's own proposal: "cartoons" beside the photos.
             batch.addInputs(List.of(photos));
-            batch.outputFolderProperty().set(out);
             batch.formatProperty().set(OutputChoice.JPG);
             batch.maxEdgeProperty().set(1024);
             return null;
