@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.training.GradientCollector;
 import dev.toonsmith.engine.runtime.TorchRuntime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,9 +21,13 @@ import org.slf4j.LoggerFactory;
  * drew 2.5 % of its pixels in another colour than ONNX Runtime and float64 do. Multiples of 16 are right on those
  * CPUs, so such inputs are padded with zero channels (and the weight with zero rows), which changes no sum.
  *
- * <p>A probe decides once per process, on the refining layer's shape (35 channels in, 16 out, 3x3) over a 64x48
- * picture against the same in float64 (the kernels go wrong only on pictures larger than about 30 pixels a side), whether
- * this CPU needs it: a correct CPU keeps the unpadded, cheaper path. {@code -Dtoonsmith.conv.padChannels=always} or
+ * <p>The backward pass goes wrong too, for an output gradient of 1 or 3 channels (the ink and head layers, the
+ * discriminators' verdicts): training made NaN losses there. So while gradients are recorded the output channels are
+ * padded too, and the extra outputs dropped.
+ *
+ * <p>A probe decides once per process, on a 35-channel forward convolution and a 1-channel input gradient over a
+ * 64x48 picture against the same in float64 (the kernels go wrong only on pictures larger than about 30 pixels a
+ * side), whether this CPU needs it: a correct CPU keeps the unpadded, cheaper path. {@code -Dtoonsmith.conv.padChannels=always} or
  * {@code never} overrides the probe (tests use both). Thread-safe.
  */
 public final class Convolutions {
@@ -37,31 +42,59 @@ public final class Convolutions {
     private Convolutions() {}
 
     /**
-     * {@code Conv2d.conv2d(x, weight, bias, stride, padding, dilation, groups)}, with the input's channels padded to
-     * a multiple of 16 where this CPU needs it. Differentiable like the plain call; {@code bias} may be null.
+     * {@code Conv2d.conv2d(x, weight, bias, stride, padding, dilation, groups)}, with the channels padded to a multiple
+     * of 16 where this CPU needs it: the input's beyond 16, and, while gradients are recorded, the output's (the
+     * backward pass's kernels go wrong for a gradient of 1 or 3 channels). Differentiable like the plain call;
+     * {@code bias} may be null.
      */
     public static NDList conv2d(NDArray x, NDArray weight, NDArray bias, Shape stride, Shape padding, Shape dilation,
             int groups) {
-        long channels = x.getShape().get(1);
         Shape kernel = weight.getShape();
-        boolean affected = groups == 1 && channels > CHANNEL_MULTIPLE && channels % CHANNEL_MULTIPLE != 0
-                && kernel.get(2) * kernel.get(3) > 1;
-        if (!affected || !padChannels()) {
+        long inputs = x.getShape().get(1);
+        long outputs = kernel.get(0);
+        boolean spatial = groups == 1 && kernel.get(2) * kernel.get(3) > 1;
+        long missingIn = spatial && inputs > CHANNEL_MULTIPLE ? missing(inputs) : 0;
+        long missingOut = spatial && TorchRuntime.isGradMode() ? missing(outputs) : 0;
+        if (missingIn + missingOut == 0 || !padChannels()) {
             return Conv2d.conv2d(x, weight, bias, stride, padding, dilation, groups);
         }
-        long missing = CHANNEL_MULTIPLE - channels % CHANNEL_MULTIPLE;
-        Shape xs = x.getShape();
-        try (NDManager scope = x.getManager().newSubManager();
-                NDArray zeros = scope.zeros(new Shape(xs.get(0), missing, xs.get(2), xs.get(3)), x.getDataType(),
-                        x.getDevice());
-                NDArray noWeights = scope.zeros(new Shape(kernel.get(0), missing, kernel.get(2), kernel.get(3)),
-                        weight.getDataType(), weight.getDevice());
-                NDArray wideX = NDArrays.concat(new NDList(x, zeros), 1);
-                NDArray wideW = NDArrays.concat(new NDList(weight, noWeights), 1)) {
-            NDList out = Conv2d.conv2d(wideX, wideW, bias, stride, padding, dilation, groups);
-            out.attach(x.getManager());
-            return out;
+        try (NDManager scope = x.getManager().newSubManager()) {
+            NDArray wideX = x;
+            NDArray wideW = weight;
+            NDArray wideB = bias;
+            if (missingIn > 0) {
+                Shape xs = x.getShape();
+                wideX = NDArrays.concat(new NDList(x, scope.zeros(new Shape(xs.get(0), missingIn, xs.get(2),
+                        xs.get(3)), x.getDataType(), x.getDevice())), 1);
+                wideW = NDArrays.concat(new NDList(weight, scope.zeros(new Shape(outputs, missingIn, kernel.get(2),
+                        kernel.get(3)), weight.getDataType(), weight.getDevice())), 1);
+            }
+            if (missingOut > 0) {
+                Shape ws = wideW.getShape();
+                wideW = NDArrays.concat(new NDList(wideW, scope.zeros(new Shape(missingOut, ws.get(1), ws.get(2),
+                        ws.get(3)), weight.getDataType(), weight.getDevice())), 0);
+                if (bias != null) {
+                    wideB = NDArrays.concat(new NDList(bias, scope.zeros(new Shape(missingOut), bias.getDataType(),
+                            bias.getDevice())), 0);
+                }
+            }
+            NDArray out = Conv2d.conv2d(wideX, wideW, wideB, stride, padding, dilation, groups).singletonOrThrow();
+            NDArray result = missingOut > 0 ? out.get(":, 0:" + outputs) : out;
+            // An operation's result joins its first operand's manager: the widened weight would otherwise pile up
+            // in the network's manager at every step. Autograd keeps what the backward pass needs.
+            for (NDArray made : new NDArray[] {wideX, wideW, wideB, out}) {
+                if (made != null && made != x && made != weight && made != bias && made != result) {
+                    made.attach(scope);
+                }
+            }
+            result.attach(x.getManager());
+            return new NDList(result);
         }
+    }
+
+    /** How many zero channels make {@code channels} a multiple of 16. */
+    private static long missing(long channels) {
+        return (CHANNEL_MULTIPLE - channels % CHANNEL_MULTIPLE) % CHANNEL_MULTIPLE;
     }
 
     /** Whether convolutions with an awkward channel count are padded in this process (probing once). */
@@ -98,7 +131,7 @@ public final class Convolutions {
                         + forced + "'");
         }
         double error = probeError();
-        if (error > 1e-3) {
+        if (error > 1e-4) {
             LOG.warn("libtorch's convolution is wrong on this CPU for channel counts that are not a multiple of {}"
                     + " (probe error {}); such layers are padded with zero channels", CHANNEL_MULTIPLE, error);
             return true;
@@ -107,36 +140,57 @@ public final class Convolutions {
         return false;
     }
 
-    /** The largest difference between a float32 convolution with 35 input channels and the same in float64. */
+    /**
+     * The largest relative difference from float64, over the two shapes seen wrong: a forward convolution with 35
+     * input channels (the refining layer) and the input gradient of one with a single output channel (the ink layer,
+     * a discriminator's verdict).
+     */
     static double probeError() {
         TorchRuntime.engine();
-        boolean previous = TorchRuntime.setGradMode(false);
+        return Math.max(probe(35, 16, false), probe(16, 1, true));
+    }
+
+    /** A 3x3 convolution of a 64x48 picture in float32 against float64: its output, or its input's gradient. */
+    private static double probe(int in, int out, boolean gradient) {
+        boolean previous = TorchRuntime.setGradMode(gradient);
         try (NDManager manager = NDManager.newBaseManager()) {
             // From java.util.Random, not the engine's generator, whose seed training runs own.
             java.util.Random random = new java.util.Random(16);
-            float[] input = new float[35 * 48 * 64];
-            float[] weights = new float[16 * 35 * 3 * 3];
+            float[] input = new float[in * 48 * 64];
+            float[] weights = new float[out * in * 3 * 3];
             for (int i = 0; i < input.length; i++) {
                 input[i] = random.nextFloat() * 2 - 1;
             }
             for (int i = 0; i < weights.length; i++) {
                 weights[i] = random.nextFloat() * 0.6f - 0.3f;
             }
-            NDArray x = manager.create(input, new Shape(1, 35, 48, 64));
-            NDArray w = manager.create(weights, new Shape(16, 35, 3, 3));
-            Shape one = new Shape(1, 1);
-            NDArray single = Conv2d.conv2d(x, w, null, one, one, one, 1).singletonOrThrow();
-            NDArray wide = Conv2d.conv2d(x.toType(DataType.FLOAT64, true), w.toType(DataType.FLOAT64, true), null,
-                    one, one, one, 1).singletonOrThrow();
-            double[] a = single.toType(DataType.FLOAT64, true).toDoubleArray();
-            double[] b = wide.toDoubleArray();
+            double[][] results = new double[2][];
+            DataType[] types = {DataType.FLOAT32, DataType.FLOAT64};
+            for (int t = 0; t < 2; t++) {
+                NDArray x = manager.create(input, new Shape(1, in, 48, 64)).toType(types[t], false);
+                NDArray w = manager.create(weights, new Shape(out, in, 3, 3)).toType(types[t], false);
+                Shape one = new Shape(1, 1);
+                if (!gradient) {
+                    results[t] = Conv2d.conv2d(x, w, null, one, one, one, 1).singletonOrThrow()
+                            .toType(DataType.FLOAT64, false).toDoubleArray();
+                    continue;
+                }
+                x.setRequiresGradient(true);
+                try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
+                    NDArray y = Conv2d.conv2d(x, w, null, one, one, one, 1).singletonOrThrow();
+                    collector.backward(y.mul(y).sum());
+                }
+                results[t] = x.getGradient().toType(DataType.FLOAT64, false).toDoubleArray();
+            }
             double worst = 0;
-            for (int i = 0; i < a.length; i++) {
-                double d = Math.abs(a[i] - b[i]);
+            double scale = 1e-9;
+            for (int i = 0; i < results[0].length; i++) {
+                double d = Math.abs(results[0][i] - results[1][i]);
                 // NaN, which the broken kernels also return, counts as wrong.
                 worst = Double.isNaN(d) ? Double.POSITIVE_INFINITY : Math.max(worst, d);
+                scale = Math.max(scale, Math.abs(results[1][i]));
             }
-            return worst;
+            return worst / scale;
         } finally {
             TorchRuntime.setGradMode(previous);
         }

@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import dev.toonsmith.engine.runtime.TorchRuntime;
 import java.util.Random;
@@ -52,6 +53,38 @@ class ConvolutionsTest {
                     assertTrue(worst < 1e-4, channels + " channels in, padded " + pad + ": off by " + worst);
                 }
             }
+        }
+    }
+
+    @Test
+    void theGradientThroughAOneChannelLayerIsWhatFloat64Gives() {
+        TorchRuntime.engine();
+        boolean previous = TorchRuntime.setGradMode(true);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            for (boolean pad : new boolean[] {decided, true}) {
+                Convolutions.decide(pad);
+                double[][] gradients = new double[2][];
+                DataType[] types = {DataType.FLOAT32, DataType.FLOAT64};
+                for (int t = 0; t < 2; t++) {
+                    // The ink layer's shape: 16 channels in, one out; training takes the gradient of its input.
+                    NDArray x = random(manager, new Shape(1, 16, 60, 80), 1).toType(types[t], false);
+                    NDArray w = random(manager, new Shape(1, 16, 3, 3), 2).mul(0.1).toType(types[t], false);
+                    x.setRequiresGradient(true);
+                    try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
+                        Shape one = new Shape(1, 1);
+                        NDArray y = Convolutions.conv2d(x, w, null, one, one, one, 1).singletonOrThrow();
+                        collector.backward(y.mul(y).sum());
+                    }
+                    gradients[t] = x.getGradient().toType(DataType.FLOAT64, false).toDoubleArray();
+                }
+                double worst = 0;
+                for (int i = 0; i < gradients[0].length; i++) {
+                    worst = Math.max(worst, Math.abs(gradients[0][i] - gradients[1][i]));
+                }
+                assertTrue(worst < 1e-3, "padded " + pad + ": the gradient is off by " + worst);
+            }
+        } finally {
+            TorchRuntime.setGradMode(previous);
         }
     }
 
