@@ -28,6 +28,8 @@ public final class StudioSettings {
     private boolean splitView;
     /** The photos last opened, newest first. */
     private java.util.List<String> recentFiles = new java.util.ArrayList<>();
+    /** The largest picture the studio opens, in pixels; 0 for the engine's default (what the memory budget holds). */
+    private long maxPixels;
 
     public String getTheme() {
         return theme;
@@ -109,6 +111,18 @@ public final class StudioSettings {
 
     public void setSplitView(boolean splitView) {
         this.splitView = splitView;
+    }
+
+    /**
+     * The largest picture the studio opens, in pixels ({@link dev.toonsmith.engine.image.ImageLimits}); 0 for the
+     * default. Raise it by hand in {@code studio-settings.json} to open larger scans, with the memory they need.
+     */
+    public long getMaxPixels() {
+        return maxPixels;
+    }
+
+    public void setMaxPixels(long maxPixels) {
+        this.maxPixels = maxPixels;
     }
 
     public java.util.List<String> getRecentFiles() {
