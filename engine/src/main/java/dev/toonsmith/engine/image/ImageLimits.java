@@ -85,10 +85,13 @@ public record ImageLimits(long maxPixels) {
                 + smaller + " or raise the limit (--max-pixels; in the studio, maxPixels in studio-settings.json).");
     }
 
-    /** {@code 900 MP}, {@code 183 MP}, {@code 0.3 MP}: whole megapixels where that says enough. */
+    /** {@code 900 MP}, {@code 183 MP}, {@code 0.3 MP}, {@code 10000 pixels}: as precise as the size needs. */
     static String megapixels(double pixels) {
         double mp = pixels / 1e6;
-        return mp >= 10 ? String.format(Locale.ROOT, "%d MP", Math.round(Math.floor(mp)))
-                : String.format(Locale.ROOT, "%.1f MP", mp);
+        if (mp >= 10) {
+            return String.format(Locale.ROOT, "%d MP", Math.round(Math.floor(mp)));
+        }
+        return mp >= 0.1 ? String.format(Locale.ROOT, "%.1f MP", mp)
+                : String.format(Locale.ROOT, "%d pixels", Math.round(pixels));
     }
 }

@@ -87,6 +87,31 @@ public final class ImageReader {
         long start = System.nanoTime();
         byte[] bytes = readBytes(file);
         SourceFormat format = checkedFormat(file, bytes);
+        int reduction = reduction(file, bytes, format, limits, maxEdge);
+        return decode(file, bytes, format, reduction, start);
+    }
+
+    /**
+     * Refuses {@code file} as {@link #read(Path, ImageLimits, int)} would, from its header, without decoding it: a
+     * command checks its picture before it spends seconds loading a style for it.
+     *
+     * @throws ImageFormatException for the reasons {@link #read} gives before decoding: the file is missing,
+     *     unreadable, empty, truncated, in a format Toonsmith does not read, or too large
+     */
+    public static void checkSize(Path file, ImageLimits limits, int maxEdge) throws ImageFormatException {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(limits, "limits");
+        byte[] bytes = readBytes(file);
+        reduction(file, bytes, checkedFormat(file, bytes), limits, maxEdge);
+    }
+
+    /**
+     * 1 to decode {@code file} at full size, or 2, 4 or 8 for a JPEG over the limit decoded reduced.
+     *
+     * @throws ImageTooLargeException if it is over the limit and cannot be decoded reduced
+     */
+    private static int reduction(Path file, byte[] bytes, SourceFormat format, ImageLimits limits, int maxEdge)
+            throws ImageTooLargeException {
         ImageHeader header = ImageHeader.read(bytes, format);
         int reduction = 1;
         if (header == null) {
@@ -101,7 +126,7 @@ public final class ImageReader {
             log.info("{} is {}x{}, over the limit of {} pixels: decoding it at 1/{} of its size", file,
                     header.width(), header.height(), limits.maxPixels(), reduction);
         }
-        return decode(file, bytes, format, reduction, start);
+        return reduction;
     }
 
     /**
@@ -146,10 +171,21 @@ public final class ImageReader {
      *     for damage inside the compressed data and the size limit
      */
     public static ImageDimensions readDimensions(Path file) throws ImageFormatException {
+        return readDimensions(file, null);
+    }
+
+    /**
+     * The size {@link #read(Path, ImageLimits)} would give {@code file}, as {@link #readDimensions(Path)} finds it,
+     * refusing a picture over {@code limits} with the message that reading it would give.
+     */
+    public static ImageDimensions readDimensions(Path file, ImageLimits limits) throws ImageFormatException {
         Objects.requireNonNull(file, "file");
         long start = System.nanoTime();
         byte[] bytes = readBytes(file);
         SourceFormat format = checkedFormat(file, bytes);
+        if (limits != null) {
+            reduction(file, bytes, format, limits, 0);
+        }
         ImageHeader header = ImageHeader.read(bytes, format);
         if (header != null) {
             int orientation = format.needsOrientationApplied() ? ExifOrientation.read(bytes) : ExifOrientation.NORMAL;
