@@ -125,6 +125,12 @@ public final class StudioSettings {
         this.maxPixels = maxPixels;
     }
 
+    /** The limit {@link #getMaxPixels()} sets; a value out of range (edited by hand) keeps the default. */
+    public dev.toonsmith.engine.image.ImageLimits imageLimits() {
+        return dev.toonsmith.engine.image.ImageLimits.problem(maxPixels) == null
+                ? dev.toonsmith.engine.image.ImageLimits.of(maxPixels) : dev.toonsmith.engine.image.ImageLimits.DEFAULT;
+    }
+
     public java.util.List<String> getRecentFiles() {
         return recentFiles;
     }

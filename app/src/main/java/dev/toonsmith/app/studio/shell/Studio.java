@@ -190,14 +190,13 @@ public final class Studio implements AutoCloseable {
         }
     }
 
-    /** The largest picture to open, from the {@code maxPixels} setting; a value out of range keeps the default. */
+    /** The largest picture to open, from the {@code maxPixels} setting. */
     private ImageLimits imageLimits() {
         String problem = ImageLimits.problem(settings.getMaxPixels());
         if (problem != null) {
             log.warn("maxPixels in {} {} Using the default.", settingsStore.file(), problem);
-            return ImageLimits.DEFAULT;
         }
-        return ImageLimits.of(settings.getMaxPixels());
+        return settings.imageLimits();
     }
 
     private void warmUp() {
