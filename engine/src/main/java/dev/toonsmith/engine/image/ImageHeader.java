@@ -57,7 +57,8 @@ record ImageHeader(long width, long height, boolean sequentialJpeg, int tiffOrie
         int i = 2;
         while (i + 4 <= b.length) {
             if ((b[i] & 0xFF) != 0xFF) {
-                return null; // segments follow each other until the first scan; anything else is damage
+                i++; // stray bytes between segments, which libjpeg skips too: so must this, or they would hide the size
+                continue;
             }
             while (i < b.length && (b[i] & 0xFF) == 0xFF) {
                 i++;

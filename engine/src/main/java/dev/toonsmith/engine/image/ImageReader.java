@@ -83,11 +83,11 @@ public final class ImageReader {
     public static Image read(Path file, ImageLimits limits, int maxEdge) throws ImageFormatException {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(limits, "limits");
-        OpenCv.load();
         long start = System.nanoTime();
         byte[] bytes = readBytes(file);
         SourceFormat format = checkedFormat(file, bytes);
         int reduction = reduction(file, bytes, format, limits, maxEdge);
+        OpenCv.load(); // after the checks: a refusal need not wait for the native library to load
         return decode(file, bytes, format, reduction, start);
     }
 

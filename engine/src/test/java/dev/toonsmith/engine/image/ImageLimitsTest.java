@@ -60,6 +60,20 @@ class ImageLimitsTest {
     }
 
     @Test
+    void strayBytesBeforeTheFrameHeaderDoNotHideAJpegsSize() throws IOException {
+        byte[] jpeg = Files.readAllBytes(HostileImages.jpegHeader(dir, "plain.jpg", 30000, 30000));
+        // Start of image, a comment segment, then stray bytes (libjpeg skips them with a warning), then the rest.
+        byte[] comment = {(byte) 0xFF, (byte) 0xFE, 0, 4, 'h', 'i', 0x00, 0x17, 0x00};
+        byte[] padded = new byte[jpeg.length + comment.length];
+        System.arraycopy(jpeg, 0, padded, 0, 2);
+        System.arraycopy(comment, 0, padded, 2, comment.length);
+        System.arraycopy(jpeg, 2, padded, 2 + comment.length, jpeg.length - 2);
+        Path file = Files.write(dir.resolve("padded.jpg"), padded);
+
+        assertTrue(refusedQuickly(file).getMessage().contains("it is 30000x30000 pixels"));
+    }
+
+    @Test
     void tiffWebpBmpAtTheirFormatsLimitsAreRefused() throws IOException {
         assertTrue(refusedQuickly(HostileImages.tiffAtLimit(dir, "huge.tif")).getMessage()
                 .startsWith("Cannot read huge.tif: it is 4294967295x4294967295 pixels ("), "TIFF");
