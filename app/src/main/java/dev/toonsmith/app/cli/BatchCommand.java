@@ -94,12 +94,12 @@ final class BatchCommand implements Callable<Integer> {
         if (settingsFile != null) {
             List<String> others = spec.commandLine().getParseResult().matchedOptions().stream()
                     .map(o -> o.longestName())
-                    .filter(n -> !List.of("--settings", "--output", "--report", "--jobs", "--device").contains(n))
+                    .filter(n -> !List.of("--settings", "--output", "--report", "--jobs", "--device", "--max-pixels").contains(n))
                     .toList();
             if (!others.isEmpty()) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--settings repeats a batch as it was:"
-                        + " leave out " + String.join(", ", others) + " (INPUT, -o, --report, --jobs and --device may"
-                        + " change).");
+                        + " leave out " + String.join(", ", others) + " (INPUT, -o, --report, --jobs, --device and"
+                        + " --max-pixels may change).");
             }
             builder = BatchJob.Builder.fromSettings(settingsFile).optDevice(render.devicePreference())
                     .optReport(report);
@@ -110,6 +110,11 @@ final class BatchCommand implements Callable<Integer> {
                 builder.setOutputFolder(output);
             }
             settings = builder.settings();
+            if (spec.commandLine().getParseResult().hasMatchedOption("--max-pixels")) {
+                // How large a picture may be decoded is this machine's business, not the batch's.
+                settings = settings.toBuilder().optImageLimits(render.imageLimits()).build();
+                builder.setSettings(settings);
+            }
         } else {
             if (inputs == null || inputs.isEmpty() || output == null) {
                 throw new CommandLine.ParameterException(spec.commandLine(), inputs == null || inputs.isEmpty()

@@ -1,5 +1,6 @@
 package dev.toonsmith.app.cli;
 
+import dev.toonsmith.engine.image.ImageLimits;
 import dev.toonsmith.engine.image.OutputFormat;
 import dev.toonsmith.engine.infer.StylizeOptions;
 import dev.toonsmith.engine.render.RenderSettingException;
@@ -42,6 +43,12 @@ final class RenderOptions {
                     + " Default: full size.")
     int maxEdge;
 
+    @Option(names = "--max-pixels", paramLabel = "N", defaultValue = "0",
+            description = "Largest picture decoded, in pixels; larger ones are refused before decoding (a JPEG is"
+                    + " decoded at 1/2, 1/4 or 1/8 when --max-edge asks for less). Default: about 183 million, what"
+                    + " the memory budget holds; up to 1073741824. See the README for the memory each size needs.")
+    long maxPixels;
+
     @Option(names = "--tile", paramLabel = "N", defaultValue = "0",
             description = "Largest tile edge in pixels for big photos. Default: chosen from a 1.4 GB memory budget.")
     int tile;
@@ -77,6 +84,7 @@ final class RenderOptions {
             throw usage("--working-edge must be 0 (full resolution) or a number of pixels, got " + workingEdge);
         }
         devicePreference();
+        imageLimits();
         // The settings without a style or preset yet: ranges only.
         try {
             RenderSettings.builder().optStrength(strength).optMaxEdge(maxEdge).optTileSize(tile)
@@ -94,6 +102,14 @@ final class RenderOptions {
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
+    }
+
+    ImageLimits imageLimits() {
+        String problem = ImageLimits.problem(maxPixels);
+        if (problem != null) {
+            throw usage("--max-pixels " + problem);
+        }
+        return ImageLimits.of(maxPixels);
     }
 
     private int workingEdge() {
@@ -114,7 +130,7 @@ final class RenderOptions {
             return RenderSettings.builder().optStyle(bundle).optStrength(strength).optMaxEdge(maxEdge)
                     .optTileSize(tile).optWorkingEdge(workingEdge())
                     .optPost(look == null ? null : look.settings(), look == null ? null : look.presetName())
-                    .optFormat(format).optQuality(quality).build();
+                    .optFormat(format).optQuality(quality).optImageLimits(imageLimits()).build();
         } catch (RenderSettingException e) {
             throw usage(e);
         }

@@ -3,6 +3,7 @@ package dev.toonsmith.app.cli;
 import dev.toonsmith.engine.image.ImageWriter;
 import dev.toonsmith.engine.image.OutputFormat;
 import dev.toonsmith.engine.infer.TileProgress;
+import dev.toonsmith.engine.image.ImageReader;
 import dev.toonsmith.engine.render.RenderPipeline;
 import dev.toonsmith.engine.render.RenderSettings;
 import dev.toonsmith.engine.runtime.DevicePreference;
@@ -52,6 +53,8 @@ final class StylizeCommand implements Callable<Integer> {
                         + OutputFormat.supportedExtensions() + "."));
         ImageWriter.requireNotSource(input, output);
         long start = System.nanoTime();
+        // A picture that cannot be used (too large, truncated, ...) is refused before seconds go into loading a style.
+        ImageReader.checkSize(input, render.imageLimits(), render.maxEdge);
         RenderSettings settings = render.settings(format);
         try (RenderPipeline pipeline = RenderPipeline.open(settings, preference)) {
             RenderPipeline.Written written = pipeline.renderFile(input, output, TileProgress.NONE);

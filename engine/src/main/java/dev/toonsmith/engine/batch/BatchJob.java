@@ -455,7 +455,10 @@ public final class BatchJob {
                     Work work = new Work(item);
                     try {
                         ImageDimensions size = ImageReader.readDimensions(item.source());
-                        work.pixels = budget.acquire((long) size.width() * size.height());
+                        // A picture over the limit is refused or decoded reduced, to at most the limit's pixels.
+                        long pixels = Math.min((long) size.width() * size.height(),
+                                pipeline.settings().imageLimits().maxPixels());
+                        work.pixels = budget.acquire(pixels);
                         work.photo = pipeline.decode(item.source());
                         emit(new BatchEvent.ItemStarted(item));
                         decoded.put(work);

@@ -12,7 +12,7 @@ import java.util.Objects;
  * it and what to do about it, so the UI can show it as is. {@link #file()} lets callers that handle many
  * files (batch jobs) attribute the failure without parsing the message.
  */
-public final class ImageFormatException extends IOException {
+public class ImageFormatException extends IOException {
 
     private final transient Path file;
 

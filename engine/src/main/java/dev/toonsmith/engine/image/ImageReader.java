@@ -1,19 +1,13 @@
 package dev.toonsmith.engine.image;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import javax.imageio.ImageIO;
-import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.MemoryCacheImageInputStream;
 import org.opencv.core.Core;
 import org.opencv.core.CvException;
 import org.opencv.core.CvType;
@@ -39,6 +33,10 @@ import org.slf4j.LoggerFactory;
  * quietly decodes a truncated JPEG with the missing part filled in, so truncation is checked here before
  * decoding.
  *
+ * <p>Before decoding, the picture is sized from its header ({@link ImageHeader}) and refused if it has more
+ * pixels than {@link ImageLimits} allow: a few megabytes of PNG can claim 900 megapixels, and OpenCV would
+ * allocate them all before finding out anything else.
+ *
  * <p>Files are read into memory and decoded from there ({@code imdecode}), which unlike
  * {@code imread} works with any characters in the path.
  */
@@ -49,82 +47,159 @@ public final class ImageReader {
     /** Java arrays stop a little short of 2 GiB. */
     private static final long MAX_FILE_BYTES = Integer.MAX_VALUE - 8;
 
-    /** The ImageIO format that reads each container's header, for those Java reads. */
-    private static final Map<SourceFormat, String> HEADER_READERS =
-            Map.of(SourceFormat.JPEG, "jpeg", SourceFormat.PNG, "png", SourceFormat.BMP, "bmp");
-
     private ImageReader() {}
 
     /**
-     * Reads and decodes an image file.
+     * Reads and decodes an image file of at most {@link ImageLimits#DEFAULT} pixels.
      *
      * @return an 8- or 16-bit BGR or BGRA image, upright, that the caller owns and must close
-     * @throws ImageFormatException if the file is missing, unreadable, empty, truncated, corrupt or not
-     *     in a supported format
+     * @throws ImageFormatException if the file is missing, unreadable, empty, truncated, corrupt, not in a
+     *     supported format, or larger than the limit ({@link ImageTooLargeException})
      */
     public static Image read(Path file) throws ImageFormatException {
-        Objects.requireNonNull(file, "file");
-        OpenCv.load();
-        long start = System.nanoTime();
-        byte[] bytes = readBytes(file);
-        SourceFormat format = checkedFormat(file, bytes);
-        return decode(file, bytes, format, start);
+        return read(file, ImageLimits.DEFAULT, 0);
     }
 
     /**
-     * The size {@link #read} would give {@code file}, found without decoding its pixels where that is possible.
+     * Reads and decodes an image file of at most {@code limits} pixels, sized from its header first.
+     *
+     * @throws ImageTooLargeException before anything is decoded, if the picture has more pixels than allowed
+     */
+    public static Image read(Path file, ImageLimits limits) throws ImageFormatException {
+        return read(file, limits, 0);
+    }
+
+    /**
+     * Reads and decodes an image file that the caller will scale down to {@code maxEdge} on its longer side. A
+     * picture over {@code limits} is refused, except a sequential JPEG that libjpeg can decode at 1/2, 1/4 or 1/8
+     * of its size within the limit and still at least {@code maxEdge} on its longer side: that one comes back
+     * reduced (8-bit BGR, upright), in memory proportional to the reduced size. A picture within the limit is
+     * decoded at full size, as {@link #read(Path)} decodes it, so the same file gives the same pixels however
+     * large a limit it is read with.
+     *
+     * @param maxEdge the longer edge the caller wants at most, or 0 for the full size
+     * @throws ImageTooLargeException before anything is decoded, if the picture has more pixels than allowed
+     */
+    public static Image read(Path file, ImageLimits limits, int maxEdge) throws ImageFormatException {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(limits, "limits");
+        long start = System.nanoTime();
+        byte[] bytes = readBytes(file);
+        SourceFormat format = checkedFormat(file, bytes);
+        int reduction = reduction(file, bytes, format, limits, maxEdge);
+        OpenCv.load(); // after the checks: a refusal need not wait for the native library to load
+        return decode(file, bytes, format, reduction, start);
+    }
+
+    /**
+     * Refuses {@code file} as {@link #read(Path, ImageLimits, int)} would, from its header, without decoding it: a
+     * command checks its picture before it spends seconds loading a style for it.
+     *
+     * @throws ImageFormatException for the reasons {@link #read} gives before decoding: the file is missing,
+     *     unreadable, empty, truncated, in a format Toonsmith does not read, or too large
+     */
+    public static void checkSize(Path file, ImageLimits limits, int maxEdge) throws ImageFormatException {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(limits, "limits");
+        byte[] bytes = readBytes(file);
+        reduction(file, bytes, checkedFormat(file, bytes), limits, maxEdge);
+    }
+
+    /**
+     * 1 to decode {@code file} at full size, or 2, 4 or 8 for a JPEG over the limit decoded reduced.
+     *
+     * @throws ImageTooLargeException if it is over the limit and cannot be decoded reduced
+     */
+    private static int reduction(Path file, byte[] bytes, SourceFormat format, ImageLimits limits, int maxEdge)
+            throws ImageTooLargeException {
+        ImageHeader header = ImageHeader.read(bytes, format);
+        int reduction = 1;
+        if (header == null) {
+            log.debug("{}: no {} header to size it from; the decoder's own limit applies", file, format.displayName());
+        } else if (!limits.allows(header.width(), header.height())) {
+            reduction = reduction(header, limits, maxEdge);
+            if (reduction == 0) {
+                int orientation = format.needsOrientationApplied() ? ExifOrientation.read(bytes) : ExifOrientation.NORMAL;
+                throw limits.tooLarge(file, header.uprightWidth(orientation), header.uprightHeight(orientation),
+                        header.sequentialJpeg() && limits.allows(ceilDiv(header.width(), 8), ceilDiv(header.height(), 8)));
+            }
+            log.info("{} is {}x{}, over the limit of {} pixels: decoding it at 1/{} of its size", file,
+                    header.width(), header.height(), limits.maxPixels(), reduction);
+        }
+        return reduction;
+    }
+
+    /**
+     * The smallest JPEG reduction (2, 4 or 8) that brings {@code header} within {@code limits} and keeps its longer
+     * edge at least {@code maxEdge}; 0 when there is none (not a sequential JPEG, no {@code maxEdge}, or too large).
+     */
+    private static int reduction(ImageHeader header, ImageLimits limits, int maxEdge) {
+        if (!header.sequentialJpeg() || maxEdge <= 0) {
+            return 0;
+        }
+        for (int factor = 2; factor <= 8; factor *= 2) {
+            long width = ceilDiv(header.width(), factor);
+            long height = ceilDiv(header.height(), factor);
+            if (Math.max(width, height) < maxEdge) {
+                return 0;
+            }
+            if (limits.allows(width, height)) {
+                return factor;
+            }
+        }
+        return 0;
+    }
+
+    private static long ceilDiv(long value, int divisor) {
+        return (value + divisor - 1) / divisor;
+    }
+
+    /**
+     * The size {@link #read} would give {@code file}, found without decoding its pixels.
      *
      * <p>Surveying a training folder of a thousand camera photos must take seconds, not the minutes that
-     * decoding them would. JPEG, PNG and BMP state their size in a header, which {@code javax.imageio} reads;
-     * the EXIF orientation is applied to it as {@link #read} applies it to the pixels. The file is still read
-     * whole and checked for truncation as {@link #read} checks it, since a file cut short is the most common
-     * broken image. Formats whose header Java cannot read (WebP, TIFF) are decoded.
+     * decoding them would, and a folder may hold a picture too large to decode at all. Every format Toonsmith
+     * decodes states its size in a header ({@link ImageHeader}); the orientation is applied to it as {@link #read}
+     * applies it to the pixels. The file is still read whole and checked for truncation as {@link #read} checks
+     * it, since a file cut short is the most common broken image. Only a file whose header cannot be read (an
+     * unrecognised format OpenCV may still decode) is decoded, within OpenCV's own limit.
      *
-     * <p>A file that passes may still fail to decode if its compressed data is damaged in the middle; only
-     * {@link #read} can tell.
+     * <p>A file that passes may still fail to decode if its compressed data is damaged in the middle, or be too
+     * large to decode ({@link ImageLimits}); only {@link #read} can tell.
      *
      * @throws ImageFormatException for the same reasons as {@link #read}, with the same messages, except
-     *     for damage inside the compressed data of a header-read file
+     *     for damage inside the compressed data and the size limit
      */
     public static ImageDimensions readDimensions(Path file) throws ImageFormatException {
+        return readDimensions(file, null);
+    }
+
+    /**
+     * The size {@link #read(Path, ImageLimits)} would give {@code file}, as {@link #readDimensions(Path)} finds it,
+     * refusing a picture over {@code limits} with the message that reading it would give.
+     */
+    public static ImageDimensions readDimensions(Path file, ImageLimits limits) throws ImageFormatException {
         Objects.requireNonNull(file, "file");
         long start = System.nanoTime();
         byte[] bytes = readBytes(file);
         SourceFormat format = checkedFormat(file, bytes);
-        ImageDimensions stored = headerDimensions(bytes, format);
-        if (stored != null) {
+        if (limits != null) {
+            reduction(file, bytes, format, limits, 0);
+        }
+        ImageHeader header = ImageHeader.read(bytes, format);
+        if (header != null) {
             int orientation = format.needsOrientationApplied() ? ExifOrientation.read(bytes) : ExifOrientation.NORMAL;
-            // Orientations 5 to 8 turn the picture a quarter turn (after mirroring or not).
-            return orientation >= 5 ? new ImageDimensions(stored.height(), stored.width()) : stored;
+            long width = header.uprightWidth(orientation);
+            long height = header.uprightHeight(orientation);
+            if (width > Integer.MAX_VALUE || height > Integer.MAX_VALUE) {
+                // No limit allows a side this long, and no int holds it.
+                throw ImageLimits.DEFAULT.tooLarge(file, width, height, false);
+            }
+            return new ImageDimensions((int) width, (int) height);
         }
         OpenCv.load();
-        try (Image image = decode(file, bytes, format, start)) {
+        try (Image image = decode(file, bytes, format, 1, start)) {
             return new ImageDimensions(image.width(), image.height());
-        }
-    }
-
-    /** The stored size from the header, or null when Java cannot read it: the decoder then has the last word. */
-    private static ImageDimensions headerDimensions(byte[] bytes, SourceFormat format) {
-        String name = HEADER_READERS.get(format);
-        if (name == null) {
-            return null;
-        }
-        Iterator<javax.imageio.ImageReader> readers = ImageIO.getImageReadersByFormatName(name);
-        if (!readers.hasNext()) {
-            return null;
-        }
-        javax.imageio.ImageReader reader = readers.next();
-        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
-            reader.setInput(in, true, true);
-            int width = reader.getWidth(0);
-            int height = reader.getHeight(0);
-            return width > 0 && height > 0 ? new ImageDimensions(width, height) : null;
-        } catch (IOException | RuntimeException e) {
-            // An unusual variant (12-bit or arithmetic-coded JPEG, say): OpenCV may still read it, or say why not.
-            log.debug("javax.imageio could not read the {} header: {}", format.displayName(), e.toString());
-            return null;
-        } finally {
-            reader.dispose();
         }
     }
 
@@ -142,9 +217,9 @@ public final class ImageReader {
         return format;
     }
 
-    private static Image decode(Path file, byte[] bytes, SourceFormat format, long start)
+    private static Image decode(Path file, byte[] bytes, SourceFormat format, int reduction, long start)
             throws ImageFormatException {
-        Mat pixels = decode(bytes);
+        Mat pixels = decode(bytes, reduction);
         try {
             if (pixels.empty()) {
                 throw undecodable(file, format);
@@ -261,10 +336,18 @@ public final class ImageReader {
         return bytes;
     }
 
-    private static Mat decode(byte[] bytes) {
+    /** @param reduction 1, or 2, 4 or 8 for a JPEG decoded reduced (colour, orientation left to the caller) */
+    private static Mat decode(byte[] bytes, int reduction) {
         MatOfByte encoded = new MatOfByte(bytes);
+        int flags = switch (reduction) {
+            case 1 -> Imgcodecs.IMREAD_UNCHANGED;
+            case 2 -> Imgcodecs.IMREAD_REDUCED_COLOR_2 | Imgcodecs.IMREAD_IGNORE_ORIENTATION;
+            case 4 -> Imgcodecs.IMREAD_REDUCED_COLOR_4 | Imgcodecs.IMREAD_IGNORE_ORIENTATION;
+            case 8 -> Imgcodecs.IMREAD_REDUCED_COLOR_8 | Imgcodecs.IMREAD_IGNORE_ORIENTATION;
+            default -> throw new IllegalArgumentException("no reduction by " + reduction);
+        };
         try {
-            return Imgcodecs.imdecode(encoded, Imgcodecs.IMREAD_UNCHANGED);
+            return Imgcodecs.imdecode(encoded, flags);
         } catch (CvException e) {
             // Decoders report most problems as an empty result; the few that throw mean the same.
             log.debug("imdecode threw: {}", e.getMessage());

@@ -16,6 +16,14 @@ package dev.toonsmith.engine.infer;
  */
 public record StylizeOptions(double strength, int maxEdge, int tileSize, int workingEdge) {
 
+    /**
+     * Bytes of native memory inference may take at once when the tile size is automatic. With the process's
+     * own baseline and a 108-megapixel photo's input and output buffers, this keeps a 12000x9000 export under
+     * 3 GB. The largest picture Toonsmith decodes by default is derived from it
+     * ({@link dev.toonsmith.engine.image.ImageLimits#DEFAULT}).
+     */
+    public static final long DEFAULT_MEMORY_BUDGET = 1_400L << 20;
+
     /** {@link #workingEdge()}: the style's own. */
     public static final int STYLE_WORKING_EDGE = -1;
 

@@ -19,12 +19,8 @@ import java.util.List;
  */
 record TilePlan(List<Tile> tiles, int tileSize, int feather) {
 
-    /**
-     * Bytes of native memory inference may take at once when the tile size is automatic. With the process's
-     * own baseline and a 108-megapixel photo's input and output buffers, this keeps a 12000x9000 export under
-     * 3 GB.
-     */
-    static final long DEFAULT_MEMORY_BUDGET = 1_400L << 20;
+    /** Bytes of native memory inference may take at once when the tile size is automatic. */
+    static final long DEFAULT_MEMORY_BUDGET = StylizeOptions.DEFAULT_MEMORY_BUDGET;
 
     /** The fewest pixels the statistics pass of a tiled image looks at, when the budget allows. */
     static final long MIN_STATISTICS_PIXELS = 1L << 20;

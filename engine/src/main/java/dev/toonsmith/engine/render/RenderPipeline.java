@@ -66,12 +66,14 @@ public final class RenderPipeline implements AutoCloseable {
     }
 
     /**
-     * Reads {@code file} and scales it to the settings' maximum edge; the caller owns the image.
+     * Reads {@code file} and scales it to the settings' maximum edge; the caller owns the image. A picture over the
+     * settings' {@link RenderSettings#imageLimits() limit} is refused before it is decoded, unless it is a JPEG
+     * that can be decoded reduced to no less than the maximum edge.
      *
      * @throws ImageFormatException with a message for the user when the file cannot be used
      */
     public Image decode(Path file) throws ImageFormatException {
-        Image photo = ImageReader.read(file);
+        Image photo = ImageReader.read(file, settings.imageLimits(), settings.maxEdge());
         return fit(photo);
     }
 

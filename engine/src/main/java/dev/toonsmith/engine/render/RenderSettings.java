@@ -1,5 +1,6 @@
 package dev.toonsmith.engine.render;
 
+import dev.toonsmith.engine.image.ImageLimits;
 import dev.toonsmith.engine.image.OutputFormat;
 import dev.toonsmith.engine.image.WriteOptions;
 import dev.toonsmith.engine.infer.StylizeOptions;
@@ -29,6 +30,7 @@ public final class RenderSettings {
     private final String postName;
     private final OutputFormat format;
     private final int quality;
+    private final ImageLimits imageLimits;
 
     private RenderSettings(Builder b) {
         this.style = b.style;
@@ -40,6 +42,7 @@ public final class RenderSettings {
         this.postName = b.postName;
         this.format = b.format;
         this.quality = b.quality;
+        this.imageLimits = b.imageLimits;
     }
 
     public static Builder builder() {
@@ -58,6 +61,7 @@ public final class RenderSettings {
         b.postName = postName;
         b.format = format;
         b.quality = quality;
+        b.imageLimits = imageLimits;
         return b;
     }
 
@@ -77,6 +81,11 @@ public final class RenderSettings {
     }
 
     /** 0 for the photo's own size, else the longest edge the photo is scaled down to first. */
+    /** The largest picture decoded; a JPEG over it may be decoded reduced when {@link #maxEdge} asks for less. */
+    public ImageLimits imageLimits() {
+        return imageLimits;
+    }
+
     public int maxEdge() {
         return maxEdge;
     }
@@ -181,6 +190,7 @@ public final class RenderSettings {
         private String postName;
         private OutputFormat format;
         private int quality = WriteOptions.DEFAULT_QUALITY;
+        private ImageLimits imageLimits = ImageLimits.DEFAULT;
 
         private Builder() {}
 
@@ -223,6 +233,12 @@ public final class RenderSettings {
         /** The output format; null keeps each source's own. */
         public Builder optFormat(OutputFormat value) {
             this.format = value;
+            return this;
+        }
+
+        /** The largest picture decoded; the default is {@link ImageLimits#DEFAULT}. */
+        public Builder optImageLimits(ImageLimits value) {
+            this.imageLimits = Objects.requireNonNull(value, "value");
             return this;
         }
 
@@ -273,12 +289,12 @@ public final class RenderSettings {
                 && maxEdge == other.maxEdge && tileSize == other.tileSize && quality == other.quality
                 && Objects.equals(style == null ? null : style.file(), other.style == null ? null : other.style.file())
                 && Objects.equals(post, other.post) && Objects.equals(postName, other.postName)
-                && format == other.format;
+                && format == other.format && imageLimits.equals(other.imageLimits);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(strength, workingEdge, maxEdge, tileSize, quality, style == null ? null : style.file(),
-                post, postName, format);
+                post, postName, format, imageLimits);
     }
 }

@@ -14,6 +14,7 @@ import dev.toonsmith.engine.io.UserDirectories;
 import dev.toonsmith.engine.post.Preset;
 import dev.toonsmith.engine.post.PresetLibrary;
 import dev.toonsmith.engine.render.RenderPipeline;
+import dev.toonsmith.engine.image.HostileImages;
 import dev.toonsmith.engine.render.RenderSettings;
 import dev.toonsmith.engine.runtime.DevicePreference;
 import dev.toonsmith.engine.style.StyleBundle;
@@ -183,6 +184,28 @@ class BatchJobTest {
         assertEquals(3, again.count(ItemStatus.FAILED));
         assertTrue(again.results().stream().filter(r -> r.status() == ItemStatus.SKIPPED)
                 .allMatch(r -> r.message().contains("earlier run")));
+    }
+
+    @Test
+    void picturesTooLargeToDecodeFailWithTheirReasonInUnderASecondAndTheBatchGoesOn() throws Exception {
+        Path in = work.resolve("scans");
+        photo(in, "cat.jpg", "cat.jpg", 160);
+        HostileImages.png30000(in, "bomb.png");
+        HostileImages.jpegHeader(in, "scan.jpg", 65000, 65000);
+        HostileImages.tiffAtLimit(in, "huge.tif");
+        HostileImages.webpAtLimit(in, "huge.webp");
+
+        BatchReport report = job(in, work.resolve("out")).build().run();
+
+        assertEquals(1, report.count(ItemStatus.DONE));
+        assertEquals(4, report.count(ItemStatus.FAILED));
+        for (ItemResult failed : report.failures()) {
+            String name = failed.item().source().getFileName().toString();
+            assertTrue(failed.message().startsWith("Cannot read " + name + ": it is "), failed.message());
+            assertTrue(failed.message().contains("Toonsmith decodes at most 183 MP"), failed.message());
+            assertTrue(failed.millis() < 1000, name + " took " + failed.millis() + " ms to refuse");
+        }
+        assertTrue(report.failures().stream().anyMatch(r -> r.message().contains("30000x30000 pixels (900 MP)")));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.toonsmith.app.studio.render;
 import dev.toonsmith.engine.image.Image;
 import dev.toonsmith.engine.image.ImageFormatException;
 import dev.toonsmith.engine.image.ImageOps;
+import dev.toonsmith.engine.image.ImageLimits;
 import dev.toonsmith.engine.image.ImageReader;
 import dev.toonsmith.engine.infer.StylizeOptions;
 import dev.toonsmith.engine.infer.Stylizer;
@@ -61,6 +62,7 @@ public final class Renderer implements AutoCloseable {
      * Held for a generator pass at preview size, one at a time: a pass cannot stop mid-layer once started,
      * and two would halve each other's cores and double the memory (about 0.9 GB each at 1024 px).
      */
+    private final ImageLimits limits;
     private final ReentrantLock previewPassLock = new ReentrantLock();
     /**
      * Held for a draft pass, one at a time; separate from {@link #previewPassLock} so that the next style's
@@ -80,16 +82,23 @@ public final class Renderer implements AutoCloseable {
     private Image fullGenerated;
 
     public Renderer(StylizerCache stylizers) {
+        this(stylizers, ImageLimits.DEFAULT);
+    }
+
+    /** @param limits the largest picture {@link #open} decodes (the {@code maxPixels} setting) */
+    public Renderer(StylizerCache stylizers, ImageLimits limits) {
         this.stylizers = Objects.requireNonNull(stylizers, "stylizers");
+        this.limits = Objects.requireNonNull(limits, "limits");
     }
 
     /**
-     * Reads a photo and makes its preview.
+     * Reads a photo and makes its preview. A picture over the limit is refused from its header, before decoding:
+     * the studio keeps the full picture for export, so it is never decoded reduced.
      *
-     * @throws ImageFormatException with a message for the user if the file cannot be read
+     * @throws ImageFormatException with a message for the user if the file cannot be read or is too large
      */
     public Photo open(Path file) throws ImageFormatException {
-        Image full = ImageReader.read(file);
+        Image full = ImageReader.read(file, limits);
         try {
             Image preview = Math.max(full.width(), full.height()) > PREVIEW_EDGE
                     ? ImageOps.resizeToMaxEdge(full, PREVIEW_EDGE) : full;

@@ -29,6 +29,8 @@ public final class StudioSettings {
     private boolean splitView;
     /** The photos last opened, newest first. */
     private java.util.List<String> recentFiles = new java.util.ArrayList<>();
+    /** The largest picture the studio opens, in pixels; 0 for the engine's default (what the memory budget holds). */
+    private long maxPixels;
 
     public String getTheme() {
         return theme;
@@ -119,6 +121,24 @@ public final class StudioSettings {
 
     public void setSplitView(boolean splitView) {
         this.splitView = splitView;
+    }
+
+    /**
+     * The largest picture the studio opens, in pixels ({@link dev.toonsmith.engine.image.ImageLimits}); 0 for the
+     * default. Raise it by hand in {@code studio-settings.json} to open larger scans, with the memory they need.
+     */
+    public long getMaxPixels() {
+        return maxPixels;
+    }
+
+    public void setMaxPixels(long maxPixels) {
+        this.maxPixels = maxPixels;
+    }
+
+    /** The limit {@link #getMaxPixels()} sets; a value out of range (edited by hand) keeps the default. */
+    public dev.toonsmith.engine.image.ImageLimits imageLimits() {
+        return dev.toonsmith.engine.image.ImageLimits.problem(maxPixels) == null
+                ? dev.toonsmith.engine.image.ImageLimits.of(maxPixels) : dev.toonsmith.engine.image.ImageLimits.DEFAULT;
     }
 
     public java.util.List<String> getRecentFiles() {

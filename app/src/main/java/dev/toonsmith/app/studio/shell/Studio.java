@@ -23,6 +23,7 @@ import dev.toonsmith.app.studio.workspace.RecentPhotos;
 import dev.toonsmith.app.studio.workspace.StudioPage;
 import dev.toonsmith.app.studio.workspace.WorkspaceView;
 import dev.toonsmith.app.studio.workspace.WorkspaceViewModel;
+import dev.toonsmith.engine.image.ImageLimits;
 import dev.toonsmith.engine.io.UserDirectories;
 import dev.toonsmith.engine.post.PresetLibrary;
 import dev.toonsmith.engine.runtime.DevicePreference;
@@ -196,6 +197,15 @@ public final class Studio implements AutoCloseable {
         }
     }
 
+    /** The largest picture to open, from the {@code maxPixels} setting. */
+    private ImageLimits imageLimits() {
+        String problem = ImageLimits.problem(settings.getMaxPixels());
+        if (problem != null) {
+            log.warn("maxPixels in {} {} Using the default.", settingsStore.file(), problem);
+        }
+        return settings.imageLimits();
+    }
+
     private void warmUp() {
         UserDirectories directories = config.directories();
         DevicePreference device = config.device();
@@ -206,7 +216,7 @@ public final class Studio implements AutoCloseable {
             PresetLibrary presets = new PresetLibrary(directories);
             PresetLibrary.Listing listing = presets.list();
             listing.problems().forEach(p -> log.warn("Preset not offered: {}", p.message()));
-            Renderer engineRenderer = new Renderer(new StylizerCache(styles, device, 4));
+            Renderer engineRenderer = new Renderer(new StylizerCache(styles, device, 4), imageLimits());
             return new Warm(deviceName, styles, presets, listing, engineRenderer);
         }, warm -> {
             renderer = warm.renderer();

@@ -67,6 +67,19 @@ class RendererTest {
         return photo;
     }
 
+    @Test
+    void aPhotoOverTheLimitIsRefusedBeforeDecodingAndARaisedLimitOpensIt() throws Exception {
+        Path photo = StudioFixtures.sample("cat.jpg");
+        try (Renderer strict = new Renderer(new StylizerCache(styles, DevicePreference.CPU, 1),
+                new dev.toonsmith.engine.image.ImageLimits(100_000))) {
+            var e = org.junit.jupiter.api.Assertions.assertThrows(
+                    dev.toonsmith.engine.image.ImageTooLargeException.class, () -> strict.open(photo));
+            assertTrue(e.getMessage().startsWith("Cannot read cat.jpg: it is "), e.getMessage());
+            assertTrue(e.getMessage().contains("Toonsmith decodes at most 0.1 MP"), e.getMessage());
+        }
+        assertTrue(open(renderer, photo).width() > 0, "the default limit opens it");
+    }
+
     /** The coffee sample scaled to a size, optionally with a cut-out alpha (an opaque disc, soft-edged). */
     private Path photo(int width, int height, boolean cutOut) throws Exception {
         Path file = work.resolve(width + "x" + height + (cutOut ? "-cut" : "") + ".png");

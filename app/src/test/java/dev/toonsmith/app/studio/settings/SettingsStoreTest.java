@@ -45,4 +45,16 @@ class SettingsStoreTest {
         StudioSettings s = new SettingsStore(new UserDirectories(home)).load();
         assertEquals(Theme.LIGHT, Theme.parse(s.getTheme()));
     }
+
+    @Test
+    void maxPixelsRaisesTheLargestPictureTheStudioOpensAndAValueOutOfRangeKeepsTheDefault() throws Exception {
+        SettingsStore store = new SettingsStore(new UserDirectories(home));
+        assertEquals(dev.toonsmith.engine.image.ImageLimits.DEFAULT, store.load().imageLimits());
+
+        Files.writeString(home.resolve(SettingsStore.FILE_NAME), "{\"maxPixels\":400000000}");
+        assertEquals(400_000_000L, store.load().imageLimits().maxPixels());
+
+        Files.writeString(home.resolve(SettingsStore.FILE_NAME), "{\"maxPixels\":-3}");
+        assertEquals(dev.toonsmith.engine.image.ImageLimits.DEFAULT, store.load().imageLimits());
+    }
 }

@@ -22,6 +22,7 @@ import dev.toonsmith.app.studio.render.RenderStage;
 import dev.toonsmith.app.studio.render.Renderer;
 import dev.toonsmith.app.studio.render.StylizerCache;
 import dev.toonsmith.app.studio.tasks.BackgroundTasks;
+import dev.toonsmith.engine.image.HostileImages;
 import dev.toonsmith.engine.image.Image;
 import dev.toonsmith.engine.image.ImageReader;
 import dev.toonsmith.engine.image.ImageWriter;
@@ -230,6 +231,34 @@ class WorkspaceViewModelTest {
 
         open(StudioFixtures.sample("city.jpg"));
         assertEquals(720, workspace.originalProperty().get().width());
+    }
+
+    @Test
+    void aPictureTooLargeToDecodeIsRefusedByNameAndSizeAtOnceAndThePhotoStays() throws Exception {
+        open(StudioFixtures.sample("cat.jpg"));
+        var photo = workspace.photoProperty().get();
+        List<Path> hostile = List.of(HostileImages.png30000(work, "bomb.png"),
+                HostileImages.jpegHeader(work, "scan.jpg", 65000, 65000), HostileImages.tiffAtLimit(work, "huge.tif"),
+                HostileImages.webpAtLimit(work, "huge.webp"));
+
+        for (Path file : hostile) {
+            long start = System.nanoTime();
+            // Dropped on the window, as opening from the menu: the same open path.
+            ui.run(() -> workspace.drop(List.of(file)));
+            ui.settle(tasks);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+
+            var notifications = workspace.notifications();
+            String message = notifications.messageProperty().get();
+            assertEquals(Severity.ERROR, notifications.severityProperty().get(), message);
+            assertTrue(message.startsWith("Cannot read " + file.getFileName() + ": it is "), message);
+            assertTrue(message.contains("Toonsmith decodes at most 183 MP"), message);
+            assertTrue(millis < 1000, file.getFileName() + " took " + millis + " ms to refuse");
+            assertSame(photo, workspace.photoProperty().get(), "the current photo stays");
+        }
+        ui.run(() -> workspace.open(hostile.get(0)));
+        ui.settle(tasks);
+        assertTrue(workspace.notifications().messageProperty().get().contains("30000x30000 pixels (900 MP)"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.toonsmith.engine.train.data;
 import dev.toonsmith.engine.image.Image;
 import dev.toonsmith.engine.image.ImageFormatException;
 import dev.toonsmith.engine.image.ImageOps;
+import dev.toonsmith.engine.image.ImageLimits;
 import dev.toonsmith.engine.image.ImageReader;
 import dev.toonsmith.engine.image.OpenCv;
 import dev.toonsmith.engine.image.OutputFormat;
@@ -192,7 +193,8 @@ public final class FolderDataset implements AutoCloseable {
     private static Decoded decode(Path file, int cacheShortSide) {
         Image image;
         try {
-            image = ImageReader.read(file);
+            // Refused from its header when too large to decode (the run lists it as skipped, with the reason).
+            image = ImageReader.read(file, ImageLimits.DEFAULT);
         } catch (ImageFormatException e) {
             return new Decoded(null, e.getMessage());
         }

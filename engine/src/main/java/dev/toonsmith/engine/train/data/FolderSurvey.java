@@ -2,6 +2,7 @@ package dev.toonsmith.engine.train.data;
 
 import dev.toonsmith.engine.image.ImageDimensions;
 import dev.toonsmith.engine.image.ImageFormatException;
+import dev.toonsmith.engine.image.ImageLimits;
 import dev.toonsmith.engine.image.ImageReader;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -118,7 +119,8 @@ public record FolderSurvey(Path folder, List<ImageInfo> images, List<SkippedFile
 
     private static Examined examine(Path file) {
         try {
-            ImageDimensions size = ImageReader.readDimensions(file);
+            // Refused as loading the folder for training would refuse it: too large to decode is unusable too.
+            ImageDimensions size = ImageReader.readDimensions(file, ImageLimits.DEFAULT);
             if (size.shortSide() < FolderDataset.MIN_SHORT_SIDE) {
                 return new Examined(null, new SkippedFile(file, FolderDataset.tooSmall(file, size.width(), size.height())));
             }

@@ -17,6 +17,7 @@ import dev.toonsmith.engine.image.WriteOptions;
 import dev.toonsmith.engine.train.data.FolderSurvey.ImageInfo;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import dev.toonsmith.engine.image.HostileImages;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -83,7 +84,30 @@ class FolderSurveyTest {
     }
 
     @Test
-    void readsFormatsJavaHasNoHeaderReaderForByDecodingThem() throws IOException {
+    void picturesTooLargeToDecodeAreLeftOutOfTheSurveyAndOfTrainingWithTheReasonWithoutDecodingThem()
+            throws IOException {
+        copyPhoto("coffee-200.jpg", folder.resolve("coffee.jpg"));
+        List<Path> hostile = List.of(HostileImages.png30000(folder, "bomb.png"),
+                HostileImages.tiffAtLimit(folder, "huge.tif"), HostileImages.webpAtLimit(folder, "huge.webp"),
+                HostileImages.jpegHeader(folder, "scan.jpg", 65000, 65000));
+
+        long start = System.nanoTime();
+        FolderSurvey survey = FolderSurvey.scan(folder, DatasetProgress.NONE);
+        try (FolderDataset dataset = FolderDataset.load(folder, 64, DatasetProgress.NONE)) {
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(millis < 2000, "a survey and a load of the folder took " + millis + " ms");
+            assertEquals(List.of(folder.resolve("coffee.jpg")), dataset.files());
+            assertEquals(dataset.skipped(), survey.problems());
+            assertEquals(hostile.stream().sorted().toList(), dataset.skipped().stream().map(SkippedFile::file).toList());
+            for (SkippedFile skipped : dataset.skipped()) {
+                assertReason(skipped, skipped.file().getFileName().toString(), "Toonsmith decodes at most 183 MP");
+            }
+            assertReason(dataset.skipped().get(0), "bomb.png: it is 30000x30000 pixels (900 MP)");
+        }
+    }
+
+    @Test
+    void readsTheSizesOfWebpAndTiffFilesToo() throws IOException {
         try (Image wide = Image.wrap(solid(48, 36, 0, 128, 255))) {
             ImageWriter.write(wide, folder.resolve("wide.webp"), WriteOptions.defaults());
             ImageWriter.write(wide, folder.resolve("wide.tif"), WriteOptions.defaults());
