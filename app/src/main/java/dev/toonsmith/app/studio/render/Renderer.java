@@ -84,11 +84,12 @@ public final class Renderer implements AutoCloseable {
     }
 
     /**
-     * Reads a photo and makes its preview.
+     * Reads a photo and makes its preview. Needs OpenCV only, not the generator's engine, so the studio can show a
+     * photo while libtorch still starts.
      *
      * @throws ImageFormatException with a message for the user if the file cannot be read
      */
-    public Photo open(Path file) throws ImageFormatException {
+    public static Photo open(Path file) throws ImageFormatException {
         Image full = ImageReader.read(file);
         try {
             Image preview = Math.max(full.width(), full.height()) > PREVIEW_EDGE
@@ -101,7 +102,7 @@ public final class Renderer implements AutoCloseable {
     }
 
     /** The photo as it looks on screen: its full image, within the display limit. */
-    public Raster originalRaster(Photo photo) {
+    public static Raster originalRaster(Photo photo) {
         try (Photo.Lease lease = photo.lease()) {
             return Rasters.fromImage(photo.full());
         }
