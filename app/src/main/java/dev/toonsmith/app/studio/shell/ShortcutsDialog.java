@@ -20,13 +20,13 @@ final class ShortcutsDialog extends Dialog<Void> {
     ShortcutsDialog(Window owner, Texts texts, List<MainMenu.Shortcut> shortcuts) {
         initOwner(owner);
         initModality(Modality.NONE);
+        UserGuide.styleLike(this, owner);
         setTitle(texts.get("shortcuts.title"));
-        setHeaderText(texts.get("shortcuts.header"));
         GridPane table = new GridPane();
         table.setId("shortcuts-table");
         table.getStyleClass().add("shortcuts-table");
-        table.setHgap(28);
-        table.setVgap(6);
+        table.setHgap(36);
+        table.setVgap(5);
         ColumnConstraints action = new ColumnConstraints();
         action.setMinWidth(200);
         ColumnConstraints keys = new ColumnConstraints();
@@ -39,6 +39,9 @@ final class ShortcutsDialog extends Dialog<Void> {
                 menu = shortcut.menu();
                 Label heading = new Label(menu);
                 heading.getStyleClass().add("shortcuts-menu");
+                if (row > 0) {
+                    GridPane.setMargin(heading, new javafx.geometry.Insets(10, 0, 0, 0));
+                }
                 table.add(heading, 0, row++, 2, 1);
             }
             Label what = new Label(shortcut.action().replace("…", ""));

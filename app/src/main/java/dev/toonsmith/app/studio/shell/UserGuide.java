@@ -116,10 +116,19 @@ public final class UserGuide {
         return Optional.of(dialog);
     }
 
+    /** Gives a dialog the studio's stylesheets (layout and theme), so it looks like the window it belongs to. */
+    static void styleLike(Dialog<?> dialog, Window owner) {
+        if (owner != null && owner.getScene() != null) {
+            dialog.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
+        }
+        dialog.getDialogPane().getStyleClass().add("help-dialog");
+    }
+
     private static Dialog<Void> pathDialog(Window owner, Texts texts, String message, String where) {
         Dialog<Void> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.initModality(Modality.NONE);
+        styleLike(dialog, owner);
         dialog.setTitle(texts.get("guide.title"));
         dialog.setHeaderText(texts.get("guide.header"));
         Label text = new Label(message);

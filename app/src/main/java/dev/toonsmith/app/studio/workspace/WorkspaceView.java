@@ -172,6 +172,7 @@ public final class WorkspaceView extends BorderPane {
         VBox box = new VBox(12, icon, title, hint, button);
         box.setAlignment(Pos.CENTER);
         box.setMaxWidth(420);
+        box.setId("workspace-empty");
         box.getStyleClass().add("empty-state");
         return box;
     }

@@ -64,7 +64,7 @@ class StudioShellUiTest {
         studio = Studio.open(stage, StudioFixtures.config(home, new ScriptedDialogs()),
                 new StudioOptions(null, null, null, null, 1400, 900, false, null, false));
         // Still in the call that opened the window: nothing has been drawn yet, so this is the first frame.
-        Node empty = stage.getScene().lookup(".empty-state");
+        Node empty = stage.getScene().lookup("#workspace-empty");
         Label opening = (Label) stage.getScene().lookup("#opening-state");
         firstFrame = new FirstFrame(visible(empty), visible(opening), opening.getText());
         var workspace = studio.workspace();
