@@ -205,11 +205,12 @@ public final class WorkspaceViewModel {
     private void show(Opened opened) {
         Photo previous = photo.get();
         renderFailed = false;
-        opening.set("");
         photo.set(opened.photo());
         original.set(opened.original());
         resultStage.set(null);
         result.set(null);
+        // Last, so that whoever watches the page's waiting text finds the photo on screen when it moves on.
+        opening.set("");
         lastRendered = null;
         lastRenderedRestyle = null;
         imageInfo.set(texts.format("workspace.imageInfo", opened.photo().file().getFileName(),
