@@ -1,8 +1,13 @@
 package dev.toonsmith.app.studio.docs;
 
 import dev.toonsmith.app.studio.ScriptedDialogs;
+import dev.toonsmith.app.studio.canvas.FxImages;
+import dev.toonsmith.app.studio.render.Rasters;
 import dev.toonsmith.app.studio.shell.Studio;
 import dev.toonsmith.app.studio.shell.StudioOptions;
+import dev.toonsmith.engine.image.Image;
+import dev.toonsmith.engine.image.ImageWriter;
+import dev.toonsmith.engine.image.WriteOptions;
 import dev.toonsmith.engine.io.UserDirectories;
 import dev.toonsmith.engine.runtime.DevicePreference;
 import java.nio.file.Files;
@@ -14,8 +19,9 @@ import javafx.stage.Window;
 
 /**
  * Not a test: makes {@code studio-first-launch.png} in {@code docs/}, the studio's very first start in a real window
- * (run it under Xvfb) at the moment the photo is shown and its cartoon is still on its way, and, once the cartoon is
- * there, {@code studio-shortcuts.png}, Help ▸ Keyboard shortcuts.
+ * (run it under Xvfb) at the moment the photo is shown and its cartoon is still on its way; and to look at, not for the
+ * README, {@code studio-first-frame.png}, the window's first frame, and, once the cartoon is there,
+ * {@code studio-shortcuts.png}, Help ▸ Keyboard shortcuts.
  *
  * <pre>
  * mvn -B -q test-compile dependency:build-classpath -pl app -Dmdep.outputFile=target/test.classpath \
@@ -46,8 +52,13 @@ public final class FirstLaunchScreenshots {
             Stage stage = new Stage();
             Studio.Config config = new Studio.Config(new UserDirectories(home), Path.of("sample-images"),
                     new ScriptedDialogs(), DevicePreference.CPU, home.resolve("logs/studio.log"), Platform::runLater);
-            return Studio.open(stage, config, new StudioOptions(null, null, null, "light", 1600, 1000, false, null,
-                    false));
+            Studio opened = Studio.open(stage, config, new StudioOptions(null, null, null, "light", 1600, 1000, false,
+                    null, false));
+            // The window's first frame, before anything has come back from the background.
+            try (Image image = Rasters.toImage(FxImages.toRaster(opened.scene().snapshot(null)))) {
+                ImageWriter.write(image, out.resolve("studio-first-frame.png"), WriteOptions.defaults());
+            }
+            return opened;
         });
         // The photo is there, its cartoon not yet: the state a new user waits in.
         long deadline = System.nanoTime() + 120_000_000_000L;
