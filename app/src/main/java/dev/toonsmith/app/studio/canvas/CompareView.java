@@ -1,6 +1,8 @@
 package dev.toonsmith.app.studio.canvas;
 
 import dev.toonsmith.app.studio.render.Raster;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.value.ObservableValue;
@@ -102,7 +104,7 @@ public final class CompareView extends StackPane {
         }
         splitPosition.addListener(o -> split.requestLayout());
 
-        var isWaiting = javafx.beans.binding.Bindings.createBooleanBinding(
+        BooleanBinding isWaiting = Bindings.createBooleanBinding(
                 () -> waiting.getValue() != null && !waiting.getValue().isEmpty(), waiting);
         pending.visibleProperty().bind(isWaiting);
         placeholder.visibleProperty().bind(isWaiting);
