@@ -99,6 +99,8 @@ trim "$(cd "$out/input" && ls onnxruntime-[0-9]*.jar)" ai/onnxruntime/native/ "$
 cp -r "$root/sample-images" "$out/input/sample-images"
 rm -f "$out/input/sample-images/SOURCES.md"
 cp "$root/sample-images/SOURCES.md" "$out/input/sample-images-SOURCES.md"
+# The user guide, for Help ▸ User guide (beside sample-images/, where the studio looks for it).
+cp "$root/README.md" "$out/input/README.md"
 
 echo "Linking a Java runtime..."
 "${jdk_bin}jlink" --add-modules "$(tr -d ' \n' < "$pkg/jlink-modules.txt")" --strip-debug --no-header-files \

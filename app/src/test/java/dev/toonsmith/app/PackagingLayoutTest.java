@@ -138,6 +138,8 @@ class PackagingLayoutTest {
         assertTrue(build.contains("-D" + SampleImages.PROPERTY + "=$APPDIR/sample-images"), "samples travel along");
         assertTrue(build.contains("-Dai.djl.offline=true"), "an installation never downloads natives");
         assertTrue(build.contains("cp -r \"$root/sample-images\""));
+        assertTrue(build.contains("cp \"$root/README.md\" \"$out/input/README.md\""),
+                "the user guide travels along, beside the samples, where Help ▸ User guide looks for it");
         Process p = new ProcessBuilder("bash", "-n", PACKAGING.resolve("build.sh").toString()).redirectErrorStream(true)
                 .start();
         assertTrue(p.waitFor(20, TimeUnit.SECONDS));

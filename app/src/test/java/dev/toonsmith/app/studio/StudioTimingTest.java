@@ -177,7 +177,7 @@ class StudioTimingTest {
      */
     private static long previewWithoutDraft(Renderer renderer, Path file, dev.toonsmith.engine.style.StyleEntry style,
             WorkspaceViewModel workspace) throws Exception {
-        Photo fresh = renderer.open(file);
+        Photo fresh = Renderer.open(file, dev.toonsmith.engine.image.ImageLimits.DEFAULT);
         try {
             var settings = workspace.adjustments().current();
             long start = System.nanoTime();

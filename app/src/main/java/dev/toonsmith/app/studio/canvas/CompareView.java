@@ -1,29 +1,41 @@
 package dev.toonsmith.app.studio.canvas;
 
 import dev.toonsmith.app.studio.render.Raster;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.Cursor;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.effect.ColorAdjust;
+import javafx.scene.effect.GaussianBlur;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 
 /**
  * The original and the result: side by side, or in split mode one picture with a draggable divider
  * (original left of it, result right). Both canvases share one viewport, so zoom and pan stay in sync.
+ *
+ * <p>While the result is on its way the result's side says so: a spinner and what is happening, centred over the
+ * photo blurred and faded, so the pane is never a blank grey box.
  */
 public final class CompareView extends StackPane {
 
     private final ImageCanvas before;
     private final ImageCanvas after;
+    /** The photo, blurred and faded, where the result will be, while it is on its way. */
+    private final ImageCanvas placeholder;
+    private final StackPane pending;
     private final StackPane beforePane;
     private final StackPane afterPane;
     private final HBox sideBySide;
@@ -37,8 +49,13 @@ public final class CompareView extends StackPane {
     private final StackPane handle = new StackPane();
     private final DoubleProperty splitPosition;
 
+    /**
+     * @param waiting what the result waits for ("Drawing the cartoon…"), shown over its pane; empty when nothing is
+     *     on its way
+     */
     public CompareView(ViewportModel viewport, ObservableValue<Raster> original, ObservableValue<Raster> result,
-            BooleanProperty splitMode, DoubleProperty splitPosition, String beforeCaption, String afterCaption) {
+            ObservableValue<String> waiting, BooleanProperty splitMode, DoubleProperty splitPosition,
+            String beforeCaption, String afterCaption) {
         this.splitPosition = splitPosition;
         getStyleClass().add("compare-view");
         before = new ImageCanvas(viewport);
@@ -47,6 +64,16 @@ public final class CompareView extends StackPane {
         after = new ImageCanvas(viewport);
         after.setId("after-canvas");
         after.rasterProperty().bind(result);
+        placeholder = new ImageCanvas(viewport);
+        placeholder.setId("after-placeholder");
+        placeholder.getStyleClass().add("result-placeholder");
+        placeholder.rasterProperty().bind(original);
+        ColorAdjust faded = new ColorAdjust();
+        faded.setSaturation(-0.6);
+        faded.setInput(new GaussianBlur(24));
+        placeholder.setEffect(faded);
+        placeholder.setMouseTransparent(true);
+        pending = pendingState(waiting);
 
         beforePane = captioned(beforeCaption);
         afterPane = captioned(afterCaption);
@@ -77,6 +104,10 @@ public final class CompareView extends StackPane {
         }
         splitPosition.addListener(o -> split.requestLayout());
 
+        BooleanBinding isWaiting = Bindings.createBooleanBinding(
+                () -> waiting.getValue() != null && !waiting.getValue().isEmpty(), waiting);
+        pending.visibleProperty().bind(isWaiting);
+        placeholder.visibleProperty().bind(isWaiting);
         show(splitMode.get());
         splitMode.addListener((obs, was, now) -> show(now));
     }
@@ -90,17 +121,40 @@ public final class CompareView extends StackPane {
         return pane;
     }
 
+    /** A spinner and the text of what the result waits for, on a card centred over the result's pane. */
+    private static StackPane pendingState(ObservableValue<String> waiting) {
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.getStyleClass().add("pending-spinner");
+        Label text = new Label();
+        text.setId("result-waiting");
+        text.getStyleClass().add("pending-text");
+        text.textProperty().bind(waiting);
+        text.setWrapText(true);
+        VBox card = new VBox(10, spinner, text);
+        card.setAlignment(Pos.CENTER);
+        card.getStyleClass().add("pending-card");
+        card.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        StackPane layer = new StackPane(card);
+        layer.getStyleClass().add("pending-state");
+        layer.setMouseTransparent(true);
+        layer.setMinSize(0, 0);
+        return layer;
+    }
+
     private void show(boolean splitMode) {
         beforePane.getChildren().remove(before);
-        afterPane.getChildren().remove(after);
+        afterPane.getChildren().removeAll(placeholder, after, pending);
         split.getChildren().clear();
         if (splitMode) {
+            // The before canvas already shows the photo under the divider's right side.
             split.getChildren().addAll(before, after, divider, handle);
-            getChildren().setAll(split);
+            getChildren().setAll(split, pending);
         } else {
             after.setClipLeft(0);
             beforePane.getChildren().add(0, before);
-            afterPane.getChildren().add(0, after);
+            afterPane.getChildren().add(0, placeholder);
+            afterPane.getChildren().add(1, after);
+            afterPane.getChildren().add(pending);
             getChildren().setAll(sideBySide);
         }
         split.requestLayout();

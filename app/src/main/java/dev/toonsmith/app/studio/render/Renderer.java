@@ -92,12 +92,23 @@ public final class Renderer implements AutoCloseable {
     }
 
     /**
-     * Reads a photo and makes its preview. A picture over the limit is refused from its header, before decoding:
-     * the studio keeps the full picture for export, so it is never decoded reduced.
+     * Reads a photo and makes its preview, refusing a picture over this renderer's limit; see
+     * {@link #open(Path, ImageLimits)}.
      *
      * @throws ImageFormatException with a message for the user if the file cannot be read or is too large
      */
     public Photo open(Path file) throws ImageFormatException {
+        return open(file, limits);
+    }
+
+    /**
+     * Reads a photo and makes its preview. Needs OpenCV only, not the generator's engine, so the studio can show a
+     * photo while libtorch still starts. A picture over {@code limits} is refused from its header, before decoding:
+     * the studio keeps the full picture for export, so it is never decoded reduced.
+     *
+     * @throws ImageFormatException with a message for the user if the file cannot be read or is too large
+     */
+    public static Photo open(Path file, ImageLimits limits) throws ImageFormatException {
         Image full = ImageReader.read(file, limits);
         try {
             Image preview = Math.max(full.width(), full.height()) > PREVIEW_EDGE
@@ -110,7 +121,7 @@ public final class Renderer implements AutoCloseable {
     }
 
     /** The photo as it looks on screen: its full image, within the display limit. */
-    public Raster originalRaster(Photo photo) {
+    public static Raster originalRaster(Photo photo) {
         try (Photo.Lease lease = photo.lease()) {
             return Rasters.fromImage(photo.full());
         }

@@ -25,12 +25,26 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
-/** The menu bar, with the keyboard shortcuts listed in the README. */
+/**
+ * The menu bar. Its accelerators are the studio's keyboard shortcuts: Help ▸ Keyboard shortcuts lists them from here
+ * ({@link #shortcuts()}), and a test checks the README's table against them.
+ */
 public final class MainMenu extends MenuBar {
 
     /** What the menu does that is not a ViewModel command of its own. */
     public record Actions(Runnable open, Consumer<Path> openRecent, Runnable importStyle, Runnable export,
-            Runnable savePreset, Runnable quit, Runnable showLog, Runnable about) {}
+            Runnable savePreset, Runnable quit, Runnable shortcuts, Runnable userGuide, Runnable showLog,
+            Runnable about) {}
+
+    /** One keyboard shortcut: the menu it is in, what it does (the item's text) and its keys. */
+    public record Shortcut(String menu, String action, KeyCombination keys) {
+
+        /** The keys as this platform writes them, e.g. "Ctrl+O" (or "⌘O" on a Mac). */
+        public String keysText() {
+            // JavaFX writes this one key by its constant's name.
+            return keys.getDisplayText().replace("BACK_SLASH", "\\");
+        }
+    }
 
     public MainMenu(Texts texts, WorkspaceViewModel workspace, RecentPhotos recent, ObjectProperty<Theme> theme,
             Actions actions) {
@@ -91,11 +105,35 @@ public final class MainMenu extends MenuBar {
                 new SeparatorMenuItem(), split, new SeparatorMenuItem(),
                 new Menu(texts.get("menu.view.theme"), null, light, dark));
 
-        Menu help = new Menu(texts.get("menu.help"), null,
+        MenuItem shortcuts = item(texts.get("menu.help.shortcuts"), "Shortcut+SLASH", Material2AL.KEYBOARD,
+                actions.shortcuts());
+        shortcuts.setId("menu-shortcuts");
+        MenuItem guide = item(texts.get("menu.help.guide"), "F1", Material2AL.HELP_OUTLINE, actions.userGuide());
+        guide.setId("menu-guide");
+        Menu help = new Menu(texts.get("menu.help"), null, shortcuts, guide, new SeparatorMenuItem(),
                 item(texts.get("menu.help.log"), null, Material2AL.DESCRIPTION, actions.showLog()),
                 item(texts.get("menu.help.about"), null, Material2AL.INFO, actions.about()));
 
         getMenus().addAll(file, edit, view, help);
+    }
+
+    /** Every accelerator the menus register, menu by menu in their order. */
+    public List<Shortcut> shortcuts() {
+        List<Shortcut> all = new ArrayList<>();
+        for (Menu menu : getMenus()) {
+            collect(menu, menu.getText(), all);
+        }
+        return all;
+    }
+
+    private static void collect(Menu menu, String top, List<Shortcut> into) {
+        for (MenuItem item : menu.getItems()) {
+            if (item instanceof Menu sub) {
+                collect(sub, top, into);
+            } else if (item.getAccelerator() != null) {
+                into.add(new Shortcut(top, item.getText(), item.getAccelerator()));
+            }
+        }
     }
 
     /** One item per recent photo, its folder in the tooltip; a photo no longer there is shown disabled. */

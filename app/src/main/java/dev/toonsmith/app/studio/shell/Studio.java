@@ -83,6 +83,8 @@ public final class Studio implements AutoCloseable {
     private final RecentPhotos recent;
     private final BatchView batchView;
     private final ShellView shell;
+    private final MainMenu menu;
+    private UserGuide.Browser browser = UserGuide.Browser.NONE;
     private volatile Renderer renderer;
     /** Whether this is the first start in this user data folder: no settings were ever saved. */
     private final boolean firstLaunch;
@@ -105,6 +107,7 @@ public final class Studio implements AutoCloseable {
                 texts.format("notify.details", config.logFile()));
         gallery = new GalleryViewModel(texts, tasks, notifications);
         workspace = new WorkspaceViewModel(texts, tasks, notifications, gallery, config.samplesFolder());
+        workspace.setImageLimits(imageLimits());
         workspace.splitViewProperty().set(settings.isSplitView());
         if (settings.getLastExportFolder() != null) {
             workspace.export().lastFolderProperty().set(Path.of(settings.getLastExportFolder()));
@@ -128,9 +131,9 @@ public final class Studio implements AutoCloseable {
                 new TrainPage(texts.get("nav.train"), train, trainView),
                 new BatchPage(texts.get("nav.batch"), batch, batchView));
         recent = new RecentPhotos(settings.getRecentFiles());
-        MainMenu menu = new MainMenu(texts, workspace, recent, theme, new MainMenu.Actions(this::chooseAndOpen,
+        menu = new MainMenu(texts, workspace, recent, theme, new MainMenu.Actions(this::chooseAndOpen,
                 this::openRecent, this::chooseAndImportStyle, () -> workspaceView.exportView().chooseAndExport(), this::savePreset,
-                this::quit, this::showLog, this::about));
+                this::quit, this::showShortcuts, this::showUserGuide, this::showLog, this::about));
         shell = new ShellView(menu, pages, new StatusBarView(status));
         scene = new Scene(shell, settings.getWindowWidth(), settings.getWindowHeight());
         applyTheme(theme.get());
@@ -163,13 +166,15 @@ public final class Studio implements AutoCloseable {
     /** Builds the studio on {@code stage}, shows it and starts the engine's warm-up. FX thread only. */
     public static Studio open(Stage stage, Config config, StudioOptions options) {
         Studio studio = new Studio(stage, config, options);
-        stage.show();
         studio.warmUp();
+        // Asked for before the window shows, so that its first frame says "Opening Grace Hopper…"; the photo decodes
+        // beside the engine's warm-up and shows before the engine is ready.
         if (options.open() != null) {
             studio.workspace.open(options.open());
         } else if (studio.firstLaunch && options.files().isEmpty()) {
             studio.firstLaunchSample().ifPresent(studio.workspace::open);
         }
+        stage.show();
         if (!options.files().isEmpty()) {
             // As if dropped on the window, once it is up: a model file's dialog waits for the user.
             Platform.runLater(() -> studio.drop(options.files()));
@@ -229,7 +234,10 @@ public final class Studio implements AutoCloseable {
             log.info("Engine warm-up finished in {} ms ({} styles, {} presets, {})",
                     (System.nanoTime() - start) / 1_000_000, warm.styles().entries().size(),
                     warm.listing().presets().size(), warm.device());
-        }, failure -> workspace.notifications().unexpected(texts.get("workspace.warmUpFailed"), failure));
+        }, failure -> {
+            workspace.engineFailed();
+            workspace.notifications().unexpected(texts.get("workspace.warmUpFailed"), failure);
+        });
     }
 
     private record Warm(String device, StyleLibrary styles, PresetLibrary presets, PresetLibrary.Listing listing,
@@ -351,6 +359,23 @@ public final class Studio implements AutoCloseable {
 
     private void savePreset() {
         config.dialogs().askPresetName(stage).ifPresent(workspace.adjustments()::savePreset);
+    }
+
+    /**
+     * How Help ▸ User guide opens the README; {@link UserGuide.Browser#NONE} (the default, and the tests') shows its
+     * path to copy instead. FX thread.
+     */
+    public void setBrowser(UserGuide.Browser browser) {
+        this.browser = Objects.requireNonNull(browser, "browser");
+    }
+
+    private void showShortcuts() {
+        new ShortcutsDialog(stage, texts, menu.shortcuts()).show();
+    }
+
+    private void showUserGuide() {
+        UserGuide.open(config.samplesFolder(), browser, stage, texts,
+                guide -> workspace.notifications().info(texts.format("notify.guideOpened", guide)));
     }
 
     private void showLog() {
@@ -475,6 +500,11 @@ public final class Studio implements AutoCloseable {
 
     public Stage stage() {
         return stage;
+    }
+
+    /** The menu bar; its accelerators are the studio's keyboard shortcuts. */
+    public MainMenu menu() {
+        return menu;
     }
 
     public ShellView shell() {

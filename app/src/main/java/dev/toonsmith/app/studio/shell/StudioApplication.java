@@ -21,6 +21,7 @@ public final class StudioApplication extends Application {
         Studio.Config config = new Studio.Config(directories, SampleImages.folder(), new FxDialogs(UiResources.texts()),
                 DevicePreference.AUTO, StudioLauncher.logFile(), Platform::runLater);
         studio = Studio.open(stage, config, options);
+        studio.setBrowser(UserGuide.Browser.of(getHostServices()));
         stage.setOnCloseRequest(e -> {
             if (studio.confirmClose()) {
                 studio.saveSettings();

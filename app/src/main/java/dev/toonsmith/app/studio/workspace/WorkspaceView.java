@@ -11,7 +11,9 @@ import dev.toonsmith.ui.UiResources.Texts;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
+import javafx.geometry.HPos;
 import javafx.geometry.Pos;
+import javafx.geometry.VPos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -20,9 +22,11 @@ import javafx.scene.control.Separator;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
+import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -47,14 +51,17 @@ public final class WorkspaceView extends BorderPane {
         getStyleClass().add("workspace");
 
         compare = new CompareView(workspace.viewport(), workspace.originalProperty(), workspace.resultProperty(),
-                workspace.splitViewProperty(), workspace.splitPositionProperty(),
+                workspace.waitingProperty(), workspace.splitViewProperty(), workspace.splitPositionProperty(),
                 texts.get("canvas.before"), texts.get("canvas.after"));
 
         VBox empty = emptyState(texts, () -> dialogs.chooseImage(getScene().getWindow(), lastFolder.get())
                 .ifPresent(workspace::open));
-        empty.visibleProperty().bind(workspace.photoProperty().isNull());
+        VBox opening = openingState(workspace);
+        // From the first frame of a first launch the page says what it is doing, not "Open a photo to begin".
+        opening.visibleProperty().bind(workspace.photoProperty().isNull().and(workspace.openingProperty().isNotEmpty()));
+        empty.visibleProperty().bind(workspace.photoProperty().isNull().and(workspace.openingProperty().isEmpty()));
         compare.visibleProperty().bind(workspace.photoProperty().isNotNull());
-        StackPane stage = new StackPane(compare, empty);
+        StackPane stage = new StackPane(compare, empty, opening);
         stage.getStyleClass().add("canvas-stage");
         notifications = new NotificationView(workspace.notifications(), stage);
         VBox.setVgrow(notifications, Priority.ALWAYS);
@@ -78,7 +85,7 @@ public final class WorkspaceView extends BorderPane {
         setRight(scroll);
     }
 
-    private HBox toolbar(Texts texts) {
+    private GridPane toolbar(Texts texts) {
         ViewportModel viewport = workspace.viewport();
         Label info = new Label();
         info.setId("image-info");
@@ -114,14 +121,29 @@ public final class WorkspaceView extends BorderPane {
         render.getStyleClass().add("render-info");
         render.textProperty().bind(workspace.renderInfoProperty());
 
-        Region left = new Region();
-        Region right = new Region();
-        HBox.setHgrow(left, Priority.ALWAYS);
-        HBox.setHgrow(right, Priority.ALWAYS);
         HBox zoomGroup = new HBox(2, zoomOut, zoom, zoomIn, fit, actual);
         zoomGroup.setAlignment(Pos.CENTER);
-        HBox bar = new HBox(10, info, left, zoomGroup, split, right, busy, render);
-        bar.setAlignment(Pos.CENTER_LEFT);
+        HBox controls = new HBox(10, zoomGroup, split);
+        controls.setAlignment(Pos.CENTER);
+        controls.setId("canvas-controls");
+        HBox status = new HBox(8, busy, render);
+        status.setAlignment(Pos.CENTER_RIGHT);
+        info.setMinWidth(0);
+        render.setMinWidth(0);
+        // Three columns: the side ones start from nothing and share the room equally, so the controls stay centred
+        // and never move when the photo's or the render's text changes length (long texts end in "…" instead).
+        GridPane bar = new GridPane();
+        bar.setHgap(10);
+        ColumnConstraints side = new ColumnConstraints(0, 0, Double.MAX_VALUE, Priority.ALWAYS, HPos.LEFT, true);
+        ColumnConstraints middle = new ColumnConstraints();
+        middle.setHalignment(HPos.CENTER);
+        ColumnConstraints end = new ColumnConstraints(0, 0, Double.MAX_VALUE, Priority.ALWAYS, HPos.RIGHT, true);
+        bar.getColumnConstraints().setAll(side, middle, end);
+        RowConstraints row = new RowConstraints();
+        row.setValignment(VPos.CENTER);
+        row.setVgrow(Priority.ALWAYS);
+        bar.getRowConstraints().setAll(row);
+        bar.addRow(0, info, controls, status);
         bar.getStyleClass().add("canvas-toolbar");
         bar.disableProperty().bind(workspace.photoProperty().isNull());
         return bar;
@@ -150,7 +172,23 @@ public final class WorkspaceView extends BorderPane {
         VBox box = new VBox(12, icon, title, hint, button);
         box.setAlignment(Pos.CENTER);
         box.setMaxWidth(420);
+        box.setId("workspace-empty");
         box.getStyleClass().add("empty-state");
+        return box;
+    }
+
+    /** A spinner and "Opening Grace Hopper…" while the page has no photo yet but one is on its way. */
+    private static VBox openingState(WorkspaceViewModel workspace) {
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.getStyleClass().add("pending-spinner");
+        Label text = new Label();
+        text.setId("opening-state");
+        text.getStyleClass().add("empty-title");
+        text.textProperty().bind(workspace.waitingProperty());
+        VBox box = new VBox(16, spinner, text);
+        box.setAlignment(Pos.CENTER);
+        box.getStyleClass().add("empty-state");
+        box.setMouseTransparent(true);
         return box;
     }
 

@@ -20,6 +20,7 @@ import dev.toonsmith.app.studio.tasks.BackgroundTasks;
 import dev.toonsmith.app.studio.tasks.Lane;
 import dev.toonsmith.engine.image.Image;
 import dev.toonsmith.engine.image.ImageFormatException;
+import dev.toonsmith.engine.image.ImageLimits;
 import dev.toonsmith.engine.post.PresetLibrary;
 import dev.toonsmith.engine.style.StyleEntry;
 import dev.toonsmith.ui.UiResources.Texts;
@@ -87,10 +88,18 @@ public final class WorkspaceViewModel {
     private final ReadOnlyStringWrapper renderInfo = new ReadOnlyStringWrapper(this, "renderInfo", "");
     private final ReadOnlyBooleanWrapper rendering = new ReadOnlyBooleanWrapper(this, "rendering");
     private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(this, "ready");
+    private final ReadOnlyStringWrapper opening = new ReadOnlyStringWrapper(this, "opening", "");
+    private final ReadOnlyStringWrapper waiting = new ReadOnlyStringWrapper(this, "waiting", "");
     private final BooleanProperty splitView = new SimpleBooleanProperty(this, "splitView");
     private final DoubleProperty splitPosition = new SimpleDoubleProperty(this, "splitPosition", 0.5);
 
+    private final Path samplesFolder;
     private Renderer renderer;
+    private volatile ImageLimits limits = ImageLimits.DEFAULT;
+    /** The engine could not start: no cartoon will come, so the page stops saying one is on its way. */
+    private boolean engineFailed;
+    /** The current photo and style's render failed; the notification says why, and no cartoon is on its way. */
+    private boolean renderFailed;
     private StyleCardViewModel lastGoodStyle;
     /** The photo and style the generator stages work for; a different one starts them over. */
     private Restyle restyle;
@@ -118,6 +127,7 @@ public final class WorkspaceViewModel {
         this.adjustments = new AdjustmentsViewModel(texts, tasks, notifications);
         this.export = new ExportViewModel(texts, tasks, notifications, this::exportJob);
         this.samples = new SamplesViewModel(tasks, samplesFolder);
+        this.samplesFolder = samplesFolder == null ? null : samplesFolder.toAbsolutePath().normalize();
         this.openLane = tasks.lane("open");
         this.restyleLane = tasks.lane("restyle");
         this.previewLane = tasks.lane("preview");
@@ -129,6 +139,10 @@ public final class WorkspaceViewModel {
             }
         });
         adjustments.currentProperty().addListener((obs, was, now) -> requestPreview());
+        for (javafx.beans.Observable o : new javafx.beans.Observable[] {photo, result, ready, opening,
+                gallery.selectedProperty()}) {
+            o.addListener(x -> updateWaiting());
+        }
     }
 
     /**
@@ -144,32 +158,37 @@ public final class WorkspaceViewModel {
         requestPreview();
     }
 
-    /** Opens a photo in the background; a file that cannot be used leaves the current photo in place. */
+    /** The largest picture {@link #open} decodes (the {@code maxPixels} setting); any thread. */
+    public void setImageLimits(ImageLimits value) {
+        limits = Objects.requireNonNull(value, "value");
+    }
+
+    /**
+     * The engine's warm-up failed (the notification says so): photos still open, but no cartoon is on its way, so the
+     * page stops saying one is.
+     */
+    public void engineFailed() {
+        engineFailed = true;
+        updateWaiting();
+    }
+
+    /**
+     * Opens a photo in the background; a file that cannot be used leaves the current photo in place. Decoding needs
+     * no engine, so the photo shows while the engine still warms up; its cartoon follows once the engine is ready.
+     */
     public void open(Path file) {
         Objects.requireNonNull(file, "file");
-        if (renderer == null) {
-            // The engine is still warming up; open as soon as it is there.
-            ready.addListener(new javafx.beans.value.ChangeListener<>() {
-                @Override
-                public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean was, Boolean now) {
-                    if (now) {
-                        ready.removeListener(this);
-                        open(file);
-                    }
-                }
-            });
-            return;
-        }
-        Renderer engineRenderer = renderer;
+        ImageLimits imageLimits = limits;
         long start = System.nanoTime();
+        opening.set(displayName(file));
         openLane.submit(texts.get("job.open"), (request, progress) -> {
-            Photo opened = engineRenderer.open(file);
+            Photo opened = Renderer.open(file, imageLimits);
             try {
                 if (opened.width() < MIN_SIDE || opened.height() < MIN_SIDE) {
                     throw new ImageFormatException(file, texts.format("workspace.tooSmall", file.getFileName(),
                             opened.width(), opened.height(), MIN_SIDE));
                 }
-                return new Opened(opened, engineRenderer.originalRaster(opened));
+                return new Opened(opened, Renderer.originalRaster(opened));
             } catch (IOException | RuntimeException e) {
                 opened.release();
                 throw e;
@@ -178,6 +197,7 @@ public final class WorkspaceViewModel {
             log.info("Opened {} in {} ms", opened.photo(), (System.nanoTime() - start) / 1_000_000);
             show(opened);
         }, failure -> {
+            opening.set("");
             if (failure instanceof ImageFormatException) {
                 notifications.error(failure.getMessage(), failure);
             } else if (failure instanceof OutOfMemoryError) {
@@ -192,10 +212,13 @@ public final class WorkspaceViewModel {
 
     private void show(Opened opened) {
         Photo previous = photo.get();
+        renderFailed = false;
         photo.set(opened.photo());
         original.set(opened.original());
         resultStage.set(null);
         result.set(null);
+        // Last, so that whoever watches the page's waiting text finds the photo on screen when it moves on.
+        opening.set("");
         lastRendered = null;
         lastRenderedRestyle = null;
         imageInfo.set(texts.format("workspace.imageInfo", opened.photo().file().getFileName(),
@@ -240,6 +263,8 @@ public final class WorkspaceViewModel {
         boolean newLook = restyle == null || restyle.photo() != current || restyle.card() != card;
         if (newLook) {
             restyle = new Restyle(current, card, requestedAt);
+            renderFailed = false;
+            updateWaiting();
             // The previous style's post-processing must not land over the new style's first picture.
             previewLane.cancel();
             setPreviewPending(false);
@@ -380,11 +405,42 @@ public final class WorkspaceViewModel {
             // Start the fallback's stages over, even if it is the style the picture already shows.
             restyle = null;
             gallery.selectedProperty().set(fallback);
-        } else if (failure instanceof OutOfMemoryError) {
-            notifications.unexpected(texts.get("workspace.renderOutOfMemory"), failure);
         } else {
-            notifications.unexpected(texts.format("workspace.renderFailed", failure.getMessage()), failure);
+            renderFailed = true;
+            updateWaiting();
+            if (failure instanceof OutOfMemoryError) {
+                notifications.unexpected(texts.get("workspace.renderOutOfMemory"), failure);
+            } else {
+                notifications.unexpected(texts.format("workspace.renderFailed", failure.getMessage()), failure);
+            }
         }
+    }
+
+    /**
+     * What the page waits for before the cartoon shows: the photo being opened, the engine starting, or the
+     * style drawing; empty once the cartoon is there, or when nothing is on its way.
+     */
+    private void updateWaiting() {
+        String text;
+        if (!opening.get().isEmpty() && (photo.get() == null || result.get() == null)) {
+            text = texts.format("workspace.waiting.opening", opening.get());
+        } else if (photo.get() == null || result.get() != null || engineFailed || renderFailed) {
+            text = "";
+        } else if (renderer == null) {
+            text = texts.get("workspace.waiting.engine");
+        } else {
+            StyleCardViewModel card = gallery.selected();
+            text = card == null || card.entry() == null ? texts.get("workspace.waiting.finishing")
+                    : texts.format("workspace.waiting.drawing", card.name());
+        }
+        waiting.set(text);
+    }
+
+    /** How the page names a photo it opens: a sample by its title ("Grace Hopper"), any other by its file name. */
+    private String displayName(Path file) {
+        Path folder = file.toAbsolutePath().normalize().getParent();
+        return samplesFolder != null && samplesFolder.equals(folder) ? SampleViewModel.title(file)
+                : file.getFileName().toString();
     }
 
     private void requestFull(Photo current, StyleEntry style, Adjustments settings) {
@@ -520,6 +576,23 @@ public final class WorkspaceViewModel {
     /** True while a preview or full-resolution render is running. */
     public ReadOnlyBooleanProperty renderingProperty() {
         return rendering.getReadOnlyProperty();
+    }
+
+    /**
+     * The name of the photo being opened ("Grace Hopper" for a sample, else its file name) from the moment it is asked
+     * for until it shows or fails; empty when none is.
+     */
+    public ReadOnlyStringProperty openingProperty() {
+        return opening.getReadOnlyProperty();
+    }
+
+    /**
+     * What the Studio page is waiting for before the cartoon shows, for its progress state: "Opening Grace Hopper…",
+     * "Starting the engine…", "Drawing the cartoon in Toonsmith Default…"; empty when the cartoon is shown or none is
+     * on its way (no photo, or the engine or the render failed and a notification says so).
+     */
+    public ReadOnlyStringProperty waitingProperty() {
+        return waiting.getReadOnlyProperty();
     }
 
     /** True once the engine has warmed up and the library is listed. */

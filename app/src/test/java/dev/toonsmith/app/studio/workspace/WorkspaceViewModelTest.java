@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -162,6 +163,39 @@ class WorkspaceViewModelTest {
                 photo.release();
             }
         }
+    }
+
+    @Test
+    void aPhotoOpenedWhileTheEngineStartsShowsAtOnceAndThePageSaysWhatItWaitsFor() throws Exception {
+        var texts = UiResources.texts(Locale.ENGLISH);
+        GalleryViewModel gallery = ui.call(() -> new GalleryViewModel(texts, tasks,
+                new NotificationsViewModel("See the log.")));
+        WorkspaceViewModel starting = ui.call(() -> new WorkspaceViewModel(texts, tasks,
+                new NotificationsViewModel("See the log."), gallery, StudioFixtures.samples()));
+        assertEquals("", ui.call(() -> starting.waitingProperty().get()), "nothing is on its way yet");
+
+        String asked = ui.call(() -> {
+            starting.open(StudioFixtures.sample("grace-hopper.jpg"));
+            return starting.waitingProperty().get();
+        });
+        assertEquals("Opening Grace Hopper…", asked, "a sample is called by its title from the moment it is asked for");
+        ui.settle(tasks);
+
+        assertNotNull(starting.originalProperty().get(), "the photo shows without the engine");
+        assertNull(starting.resultProperty().get());
+        assertEquals("Starting the engine…", ui.call(() -> starting.waitingProperty().get()));
+
+        String drawing = ui.call(() -> {
+            gallery.setLibrary(styles, renderer, StudioFixtures.STYLE_ID);
+            PresetLibrary presets = new PresetLibrary(new UserDirectories(work.resolve("home")));
+            starting.engineReady(renderer, presets, presets.list().presets(), "None");
+            return starting.waitingProperty().get();
+        });
+        assertEquals("Drawing the cartoon in Test lite…", drawing);
+        ui.settle(tasks);
+
+        assertNotNull(starting.resultProperty().get(), "the cartoon follows once the engine is ready");
+        assertEquals("", ui.call(() -> starting.waitingProperty().get()), "and nothing is waited for any more");
     }
 
     @Test
