@@ -1,5 +1,6 @@
 package dev.toonsmith.app;
 
+import dev.toonsmith.engine.image.ImageFormatException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -17,6 +18,15 @@ public final class Errors {
         while ((t instanceof java.util.concurrent.ExecutionException || t instanceof java.io.UncheckedIOException)
                 && t.getCause() != null) {
             t = t.getCause();
+        }
+        if (t instanceof ImageFormatException image && image.getMessage() != null) {
+            // The message names the file as a window shows it; a terminal names its folder too, so that a
+            // relative name says where it was looked for.
+            String shortName = "Cannot read " + image.file().getFileName() + ":";
+            if (image.getMessage().startsWith(shortName)) {
+                return "Cannot read " + image.file().toAbsolutePath().normalize() + ":"
+                        + image.getMessage().substring(shortName.length());
+            }
         }
         if (t instanceof NoSuchFileException missing) {
             // A reason says more, e.g. which presets there are when a preset name was mistyped.

@@ -159,7 +159,7 @@ class CommandLineTest {
         Files.writeString(installed.resolve("junk.toon"), "junk");
         CliRun run = run("styles");
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(run.out().contains("mine") && run.out().contains("My Style") && run.out().contains("lite(")
+        assertTrue(run.out().contains("mine") && run.out().contains("My Style") && run.out().contains("lite")
                 && run.out().contains("CC0-1.0") && run.out().contains("user"), run.out());
         assertTrue(run.err().contains("junk.toon"), run.err());
     }

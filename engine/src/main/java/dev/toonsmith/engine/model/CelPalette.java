@@ -104,7 +104,13 @@ final class CelPalette extends AbstractBlock {
         int height = (int) shape.get(2);
         int width = (int) shape.get(3);
         float[] table = colourTable.toFloatArray();
-        int[] choice = nearest(drawing.toFloatArray(), table, images, height * width);
+        float[] pixels = drawing.toFloatArray();
+        if (!training && !allFinite(pixels)) {
+            // Painted, a NaN would take a palette colour and pass for a drawing (a flat picture); unpainted, the
+            // stylizer's check refuses it with the style's name.
+            return new NDList(drawing.duplicate());
+        }
+        int[] choice = nearest(pixels, table, images, height * width);
         for (int round = 0; round < VOTES; round++) {
             choice = vote(choice, images, height, width);
         }
@@ -123,6 +129,15 @@ final class CelPalette extends AbstractBlock {
             painted.close();
             return new NDList(out);
         }
+    }
+
+    private static boolean allFinite(float[] values) {
+        for (float v : values) {
+            if (!Float.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -51,6 +51,22 @@ class CelPaletteTest {
     }
 
     @Test
+    void aDrawingThatWentNaNIsNotPaintedOverAsAFlatPicture() throws Exception {
+        TorchRuntime.engine();
+        try (NDManager manager = NDManager.newBaseManager(); Image cat = ImageReader.read(CAT)) {
+            NDArray photo = tensor(cat, manager);
+            CelPalette palette = palette(8, photo, manager);
+            // A broken network's NaN would take a palette colour and pass for a drawing; it must stay NaN, so that
+            // the stylizer refuses the style by name instead of writing a flat picture.
+            NDArray broken = photo.duplicate();
+            broken.set(new ai.djl.ndarray.index.NDIndex("0, 1, 10, 10"), Float.NaN);
+            NDArray painted = palette.forward(new ParameterStore(manager, false), new NDList(broken), false)
+                    .singletonOrThrow();
+            assertTrue(painted.isNaN().any().getBoolean(), "the NaN reaches the stylizer's check");
+        }
+    }
+
+    @Test
     void specksAndHairlinesArePaintedOverButATwoPixelLineStays() {
         TorchRuntime.engine();
         try (NDManager manager = NDManager.newBaseManager()) {
