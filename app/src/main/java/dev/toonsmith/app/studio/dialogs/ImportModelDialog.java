@@ -49,10 +49,10 @@ public final class ImportModelDialog extends Dialog<Boolean> {
         author.setId("import-model-author");
         author.setPromptText(texts.get("dialog.importModel.authorPrompt"));
         author.textProperty().bindBidirectional(form.authorProperty());
-        TextField licence = new TextField();
+        javafx.scene.control.ComboBox<String> licence = LicenceField.of(form.licenceProperty(),
+                dev.toonsmith.app.studio.gallery.CreditsMemory.MODEL_LICENCES,
+                texts.get("dialog.importModel.licencePrompt"));
         licence.setId("import-model-licence");
-        licence.setPromptText(texts.get("dialog.importModel.licencePrompt"));
-        licence.textProperty().bindBidirectional(form.licenceProperty());
 
         Spinner<Integer> multiple = new Spinner<>(ImportModelViewModel.MIN_MULTIPLE, ImportModelViewModel.MAX_MULTIPLE,
                 form.sizeMultipleProperty().get());

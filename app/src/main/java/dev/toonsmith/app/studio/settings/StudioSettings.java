@@ -26,6 +26,9 @@ public final class StudioSettings {
     private String lastStyle = dev.toonsmith.engine.style.StyleLibrary.DEFAULT_ID;
     private String lastPreset;
     private boolean splitView;
+    /** The author and licence given to the last style exported or imported, proposed for the next one. */
+    private String lastAuthor;
+    private String lastLicence;
     /** The photos last opened, newest first. */
     private java.util.List<String> recentFiles = new java.util.ArrayList<>();
 
@@ -109,6 +112,22 @@ public final class StudioSettings {
 
     public void setSplitView(boolean splitView) {
         this.splitView = splitView;
+    }
+
+    public String getLastAuthor() {
+        return lastAuthor;
+    }
+
+    public void setLastAuthor(String lastAuthor) {
+        this.lastAuthor = lastAuthor;
+    }
+
+    public String getLastLicence() {
+        return lastLicence;
+    }
+
+    public void setLastLicence(String lastLicence) {
+        this.lastLicence = lastLicence;
     }
 
     public java.util.List<String> getRecentFiles() {

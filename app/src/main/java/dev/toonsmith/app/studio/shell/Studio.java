@@ -103,6 +103,7 @@ public final class Studio implements AutoCloseable {
         NotificationsViewModel notifications = new NotificationsViewModel(
                 texts.format("notify.details", config.logFile()));
         gallery = new GalleryViewModel(texts, tasks, notifications);
+        gallery.credits().remember(settings.getLastAuthor(), settings.getLastLicence());
         workspace = new WorkspaceViewModel(texts, tasks, notifications, gallery, config.samplesFolder());
         workspace.splitViewProperty().set(settings.isSplitView());
         status = new StatusBarViewModel(texts, tasks.jobs());
@@ -271,6 +272,8 @@ public final class Studio implements AutoCloseable {
             }
         });
         workspace.splitViewProperty().addListener((obs, was, now) -> settings.setSplitView(now));
+        gallery.credits().authorProperty().addListener((obs, was, now) -> settings.setLastAuthor(now));
+        gallery.credits().licenceProperty().addListener((obs, was, now) -> settings.setLastLicence(now));
         workspace.photoProperty().addListener((obs, was, now) -> {
             if (now != null) {
                 recent.opened(now.file());
