@@ -26,6 +26,8 @@ public final class ScriptedDialogs implements Dialogs {
     public final java.util.Map<String, Path> folders = new java.util.concurrent.ConcurrentHashMap<>();
     /** Typed into the "Export as style" form over what it proposed; null answers Cancel. */
     public volatile StyleDetails styleDetails;
+    /** What the last "Export as style" form proposed before {@link #styleDetails} were typed in. */
+    public volatile StyleDetails proposedStyleDetails;
     /** The last "Export as style" form asked about. */
     public volatile dev.toonsmith.app.studio.gallery.StyleDetailsForm askedStyleDetails;
     public volatile boolean confirmQuit = true;
@@ -104,6 +106,7 @@ public final class ScriptedDialogs implements Dialogs {
     @Override
     public boolean askStyleDetails(Window owner, dev.toonsmith.app.studio.gallery.StyleDetailsForm form) {
         askedStyleDetails = form;
+        proposedStyleDetails = new StyleDetails(form.name(), form.author(), form.licence());
         StyleDetails typed = styleDetails;
         if (typed == null) {
             return false;

@@ -62,12 +62,13 @@ public final class StyleCardView extends VBox {
         placeholder.getStyleClass().add("style-card-placeholder");
         frame.getChildren().addAll(placeholder, thumbnail);
 
-        Label name = new Label(card.wrappableName());
+        Label name = new Label(card.name());
         name.getStyleClass().add("style-card-name");
         name.setId("style-card-name-" + (card.isNoStyle() ? "none" : card.styleId()));
-        name.setWrapText(true);
-        name.setTextOverrun(OverrunStyle.WORD_ELLIPSIS);
         name.setAlignment(Pos.TOP_LEFT);
+        // Laid out here, in the font the stylesheet gives it, and again if that changes.
+        name.setText(nameLines(card.name(), name.getFont(), inner));
+        name.fontProperty().addListener((obs, was, now) -> name.setText(nameLines(card.name(), now, inner)));
         // Two lines, on every card alike so that rows line up; a longer name ends in "…" and the tooltip has it all.
         double twoLines = 2 * lineHeight(name) + 2;
         name.setMinSize(inner, twoLines);
@@ -177,6 +178,17 @@ public final class StyleCardView extends VBox {
         tooltip.setMaxWidth(TOOLTIP_WIDTH);
         tooltip.setShowDuration(javafx.util.Duration.seconds(20));
         return tooltip;
+    }
+
+    /** {@code text} in at most two lines of {@code width} in {@code font}, see {@link CardNameLayout}. */
+    private static String nameLines(String text, javafx.scene.text.Font font, double width) {
+        Text probe = new Text();
+        probe.setFont(font);
+        // A little slack: the label's own clipping must never get to add a second "…".
+        return CardNameLayout.lines(text, s -> {
+            probe.setText(s);
+            return probe.getLayoutBounds().getWidth();
+        }, width - 6, 2);
     }
 
     /** The height of one line of {@code label}'s text in its font. */

@@ -91,27 +91,6 @@ public final class StyleCardViewModel {
         return previewNote;
     }
 
-    /**
-     * The name as the card shows it: a zero-width space after each '-', '_', '.' and '/' inside it, so that a long
-     * id-like name ("photos-2026-12-08") wraps at its separators rather than inside a word or a number.
-     */
-    public String wrappableName() {
-        return breakable(name);
-    }
-
-    static String breakable(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 8);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            out.append(c);
-            boolean separator = c == '-' || c == '_' || c == '.' || c == '/';
-            if (separator && i + 1 < text.length() && !Character.isWhitespace(text.charAt(i + 1))) {
-                out.append('\u200B');
-            }
-        }
-        return out.toString();
-    }
-
     /** Whether the style carries a TorchScript or ONNX model from elsewhere rather than Toonsmith's own weights. */
     public boolean imported() {
         return isImported(entry);

@@ -107,12 +107,4 @@ class GalleryAddStyleTest {
         assertEquals("run", ui.call(gallery::selected).styleId(), "the installed style takes the preview's place");
         assertFalse(ui.call(() -> gallery.cards().stream().anyMatch(StyleCardViewModel::preview)), "no preview left");
     }
-
-    @Test
-    void cardNamesBreakAtAnIdsSeparatorsNeverInsideAWord() {
-        assertEquals("photos-\u200B2026-\u200B12-\u200B08", StyleCardViewModel.breakable("photos-2026-12-08"));
-        assertEquals("my_\u200Bstyle v1.\u200B2", StyleCardViewModel.breakable("my_style v1.2"));
-        assertEquals("Toonsmith Default - bold", StyleCardViewModel.breakable("Toonsmith Default - bold"),
-                "a dash between words needs no hint");
-    }
 }
