@@ -109,7 +109,9 @@ public final class ImportModelDialog extends Dialog<Boolean> {
         missing.textProperty().bind(form.missingProperty());
         missing.visibleProperty().bind(form.missingProperty().isNotEmpty());
         missing.managedProperty().bind(missing.visibleProperty());
+        missing.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         grid.add(missing, 0, row, 2, 1);
+        DialogFit.followText(this, form.missingProperty());
         getDialogPane().setContent(grid);
 
         importButton = new ButtonType(texts.get("dialog.importModel.import"), ButtonBar.ButtonData.OK_DONE);

@@ -12,6 +12,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.stage.Window;
 
 /**
@@ -57,6 +58,7 @@ public final class StyleDetailsDialog extends Dialog<Boolean> {
         note.getStyleClass().add("field-hint");
         note.setWrapText(true);
         note.setMaxWidth(420);
+        note.setMinHeight(Region.USE_PREF_SIZE);
         grid.add(note, 1, 3);
         Label missing = new Label();
         missing.setId("style-details-missing");
@@ -66,7 +68,9 @@ public final class StyleDetailsDialog extends Dialog<Boolean> {
         missing.textProperty().bind(form.missingProperty());
         missing.visibleProperty().bind(form.missingProperty().isNotEmpty());
         missing.managedProperty().bind(missing.visibleProperty());
+        missing.setMinHeight(Region.USE_PREF_SIZE);
         grid.add(missing, 0, 4, 2, 1);
+        DialogFit.followText(this, form.missingProperty());
         getDialogPane().setContent(grid);
 
         exportButton = new ButtonType(texts.get("dialog.styleDetails.export"), ButtonBar.ButtonData.OK_DONE);

@@ -1,6 +1,7 @@
 package dev.toonsmith.app.studio.docs;
 
 import dev.toonsmith.app.studio.ScriptedDialogs;
+import dev.toonsmith.app.studio.dialogs.StyleDetailsDialog;
 import dev.toonsmith.app.studio.shell.Studio;
 import dev.toonsmith.app.studio.shell.StudioOptions;
 import dev.toonsmith.engine.imported.ModelConvention;
@@ -12,9 +13,11 @@ import dev.toonsmith.engine.style.StyleEntry;
 import dev.toonsmith.engine.style.StyleLibrary;
 import dev.toonsmith.engine.style.StyleManifest;
 import dev.toonsmith.engine.style.StyleWriter;
+import dev.toonsmith.ui.UiResources;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
 import javafx.scene.Node;
@@ -27,7 +30,8 @@ import javafx.stage.Stage;
  * Not a test: makes {@code style-cards.png} (the Styles page) and {@code style-cards-gallery.png} (the Studio page's
  * narrow gallery) in {@code docs/}, with the cards a new user meets: the bundled default, a style with a long name, one
  * named like a run ("photos-2026-12-08"), an imported model of unknown licence, and a training checkpoint tried on.
- * Also writes {@code style-cards-tooltip.png}, the preview marker's tooltip, to check that it wraps (not for the docs).
+ * Also writes, to check them (not for the docs), {@code style-cards-tooltip.png}, the preview marker's tooltip, and
+ * {@code style-details.png} and {@code style-details-taken.png}, the checkpoint's "Export as style" dialog.
  * Run it from the repository root on a scratch HOME, headless on Monocle (no GTK 3 or display needed):
  *
  * <pre>
@@ -94,7 +98,25 @@ public final class StyleCardsScreenshots {
         });
         Thread.sleep(1500);
         DocShots.save(() -> nodeScene(studio.scene().lookup(".style-gallery")), out.resolve("style-cards-gallery.png"));
+        // The checkpoint's "Export as style" dialog, proposing the run's name, which an installed style has.
+        StyleDetailsDialog details = DocShots.fx(() -> {
+            StyleDetailsDialog d = new StyleDetailsDialog(studio.gallery().newStyleDetails("photos-2026-12-08"),
+                    UiResources.texts(Locale.ENGLISH), studio.scene().getWindow());
+            d.show();
+            return d;
+        });
+        Thread.sleep(1000);
+        DocShots.save(() -> details.getDialogPane().getScene(), out.resolve("style-details.png"));
         DocShots.fx(() -> {
+            details.getDialogPane().lookup("#style-details-name").requestFocus();
+            ((javafx.scene.control.TextField) details.getDialogPane().lookup("#style-details-name"))
+                    .setText("Photos-2026-12-08");
+            return null;
+        });
+        Thread.sleep(500);
+        DocShots.save(() -> details.getDialogPane().getScene(), out.resolve("style-details-taken.png"));
+        DocShots.fx(() -> {
+            details.close();
             studio.close();
             Platform.exit();
             return null;
