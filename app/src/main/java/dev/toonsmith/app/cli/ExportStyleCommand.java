@@ -29,7 +29,8 @@ final class ExportStyleCommand implements Callable<Integer> {
             description = "Which checkpoint. Default: ${DEFAULT-VALUE}.")
     String checkpoint;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE.toon", description = "The style file to write.")
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE.toon",
+            description = "The style file to write (in the styles folder, its name must be one no installed style has).")
     Path output;
 
     @Option(names = "--name", required = true, paramLabel = "NAME", description = "The style's display name.")
@@ -38,7 +39,8 @@ final class ExportStyleCommand implements Callable<Integer> {
     @Option(names = "--id", paramLabel = "ID", description = "A lowercase id (default: made from the name).")
     String id;
 
-    @Option(names = "--author", paramLabel = "A", defaultValue = "${sys:user.name}", description = "Default: your user name.")
+    @Option(names = "--author", paramLabel = "A", defaultValue = "unknown",
+            description = "Who made the style. Default: ${DEFAULT-VALUE}.")
     String author;
 
     @Option(names = "--license", paramLabel = "L", defaultValue = "CC0-1.0",
@@ -80,6 +82,7 @@ final class ExportStyleCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "'" + styleId
                     + "' is not a valid style id: use lowercase letters, digits and dashes (give --id).");
         }
+        StyleNameCheck.requireFreeName(spec.commandLine(), output, name);
         StyleBundle bundle = StyleExport.export(new RunFolder(run), step,
                 new StyleExport.Details(styleId, name, author, license, attribution, description, workingEdge), output);
         spec.commandLine().getOut().printf(Locale.ROOT, "Wrote %s (%s, %s, %,d parameters, trained %d steps)%n", output,

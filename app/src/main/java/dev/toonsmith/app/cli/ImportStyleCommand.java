@@ -28,7 +28,8 @@ final class ImportStyleCommand implements Callable<Integer> {
     Path model;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE.toon",
-            description = "The style file to write (put it in the styles folder to see it in 'toonsmith styles').")
+            description = "The style file to write (put it in the styles folder to see it in 'toonsmith styles';"
+                    + " there its name must be one no installed style has).")
     Path output;
 
     @Option(names = "--name", required = true, paramLabel = "NAME", description = "The style's display name.")
@@ -85,6 +86,7 @@ final class ImportStyleCommand implements Callable<Integer> {
         if (edge < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--working-edge must be 0 or a number of pixels");
         }
+        StyleNameCheck.requireFreeName(spec.commandLine(), output, name);
         StyleBundle style = StyleImport.importModel(model, convention, details, output);
         spec.commandLine().getOut().printf(Locale.ROOT, "Wrote %s: style '%s' (%s), licence %s%n", output,
                 style.manifest().name(), style.spec().describe(), style.manifest().license());

@@ -24,7 +24,12 @@ public final class ScriptedDialogs implements Dialogs {
     public volatile boolean confirmDelete = true;
     /** Answers to folder choosers, by the chooser's title. */
     public final java.util.Map<String, Path> folders = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Typed into the "Export as style" form over what it proposed; null answers Cancel. */
     public volatile StyleDetails styleDetails;
+    /** What the last "Export as style" form proposed before {@link #styleDetails} were typed in. */
+    public volatile StyleDetails proposedStyleDetails;
+    /** The last "Export as style" form asked about. */
+    public volatile dev.toonsmith.app.studio.gallery.StyleDetailsForm askedStyleDetails;
     public volatile boolean confirmQuit = true;
     /** The answer to "Import model…"'s file chooser. */
     public volatile Path model;
@@ -99,8 +104,17 @@ public final class ScriptedDialogs implements Dialogs {
     }
 
     @Override
-    public Optional<StyleDetails> askStyleDetails(Window owner, String proposedName) {
-        return Optional.ofNullable(styleDetails);
+    public boolean askStyleDetails(Window owner, dev.toonsmith.app.studio.gallery.StyleDetailsForm form) {
+        askedStyleDetails = form;
+        proposedStyleDetails = new StyleDetails(form.name(), form.author(), form.licence());
+        StyleDetails typed = styleDetails;
+        if (typed == null) {
+            return false;
+        }
+        form.nameProperty().set(typed.name());
+        form.authorProperty().set(typed.author());
+        form.licenceProperty().set(typed.licence());
+        return form.ready();
     }
 
     @Override

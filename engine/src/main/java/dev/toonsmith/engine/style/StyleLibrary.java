@@ -156,6 +156,11 @@ public final class StyleLibrary {
         return snapshot.entries();
     }
 
+    /** The installed styles' display names, to check a new style's name against. */
+    public StyleNames names() {
+        return StyleNames.of(entries());
+    }
+
     /** Files found but not offered, with the reason, in the order found. */
     public List<StyleProblem> problems() {
         return snapshot.problems();

@@ -2,7 +2,7 @@ package dev.toonsmith.app.studio.dialogs;
 
 import dev.toonsmith.app.studio.export.ExportFormat;
 import dev.toonsmith.app.studio.gallery.ImportModelViewModel;
-import dev.toonsmith.app.studio.train.TrainViewModel.StyleDetails;
+import dev.toonsmith.app.studio.gallery.StyleDetailsForm;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -48,8 +48,12 @@ public interface Dialogs {
     /** A folder (of training images), starting in {@code folder} when it exists. */
     Optional<Path> chooseFolder(Window owner, String title, Path folder);
 
-    /** The name, author and licence of a style made from a training checkpoint, proposing {@code proposedName}. */
-    Optional<StyleDetails> askStyleDetails(Window owner, String proposedName);
+    /**
+     * Asks the name, author and licence of a style made from a training checkpoint, editing {@code form} in place.
+     *
+     * @return whether the user chose Export (the form is then ready)
+     */
+    boolean askStyleDetails(Window owner, StyleDetailsForm form);
 
     /** Whether to quit while the run {@code runName} trains: it is stopped with a checkpoint first. */
     boolean confirmQuitWhileTraining(Window owner, String runName);

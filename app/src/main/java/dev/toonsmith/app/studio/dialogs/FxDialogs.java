@@ -3,7 +3,7 @@ package dev.toonsmith.app.studio.dialogs;
 import dev.toonsmith.app.studio.export.ExportFormat;
 import dev.toonsmith.app.studio.gallery.GalleryViewModel;
 import dev.toonsmith.app.studio.gallery.ImportModelViewModel;
-import dev.toonsmith.app.studio.train.TrainViewModel.StyleDetails;
+import dev.toonsmith.app.studio.gallery.StyleDetailsForm;
 import dev.toonsmith.ui.UiResources.Texts;
 import java.io.File;
 import java.nio.file.Files;
@@ -14,10 +14,6 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.ButtonBar;
-import javafx.scene.control.Dialog;
-import javafx.scene.control.Label;
-import javafx.scene.control.TextField;
-import javafx.scene.layout.GridPane;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -138,34 +134,8 @@ public final class FxDialogs implements Dialogs {
     }
 
     @Override
-    public Optional<StyleDetails> askStyleDetails(Window owner, String proposedName) {
-        Dialog<StyleDetails> dialog = new Dialog<>();
-        dialog.initOwner(owner);
-        dialog.setTitle(texts.get("dialog.styleDetails.title"));
-        dialog.setHeaderText(texts.get("dialog.styleDetails.header"));
-        TextField name = new TextField(proposedName);
-        TextField author = new TextField(System.getProperty("user.name", ""));
-        TextField licence = new TextField();
-        licence.setPromptText(texts.get("dialog.styleDetails.licencePrompt"));
-        GridPane grid = new GridPane();
-        grid.setHgap(10);
-        grid.setVgap(8);
-        grid.addRow(0, new Label(texts.get("dialog.styleDetails.name")), name);
-        grid.addRow(1, new Label(texts.get("dialog.styleDetails.author")), author);
-        grid.addRow(2, new Label(texts.get("dialog.styleDetails.licence")), licence);
-        Label note = new Label(texts.get("dialog.styleDetails.note"));
-        note.setWrapText(true);
-        note.setMaxWidth(420);
-        grid.add(note, 0, 3, 2, 1);
-        dialog.getDialogPane().setContent(grid);
-        ButtonType export = new ButtonType(texts.get("dialog.styleDetails.export"), ButtonBar.ButtonData.OK_DONE);
-        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.CANCEL, export);
-        // A style without a name or a licence is not offered: the gallery would label it "unknown licence".
-        dialog.getDialogPane().lookupButton(export).disableProperty().bind(name.textProperty().isEmpty()
-                .or(licence.textProperty().isEmpty()));
-        dialog.setResultConverter(b -> b == export ? new StyleDetails(name.getText().strip(), author.getText().strip(),
-                licence.getText().strip()) : null);
-        return dialog.showAndWait();
+    public boolean askStyleDetails(Window owner, StyleDetailsForm form) {
+        return new StyleDetailsDialog(form, texts, owner).showAndWait().filter(Boolean::booleanValue).isPresent();
     }
 
     @Override

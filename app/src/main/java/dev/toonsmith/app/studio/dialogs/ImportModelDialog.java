@@ -49,10 +49,10 @@ public final class ImportModelDialog extends Dialog<Boolean> {
         author.setId("import-model-author");
         author.setPromptText(texts.get("dialog.importModel.authorPrompt"));
         author.textProperty().bindBidirectional(form.authorProperty());
-        TextField licence = new TextField();
+        javafx.scene.control.ComboBox<String> licence = LicenceField.of(form.licenceProperty(),
+                dev.toonsmith.app.studio.gallery.CreditsMemory.MODEL_LICENCES,
+                texts.get("dialog.importModel.licencePrompt"));
         licence.setId("import-model-licence");
-        licence.setPromptText(texts.get("dialog.importModel.licencePrompt"));
-        licence.textProperty().bindBidirectional(form.licenceProperty());
 
         Spinner<Integer> multiple = new Spinner<>(ImportModelViewModel.MIN_MULTIPLE, ImportModelViewModel.MAX_MULTIPLE,
                 form.sizeMultipleProperty().get());
@@ -109,7 +109,9 @@ public final class ImportModelDialog extends Dialog<Boolean> {
         missing.textProperty().bind(form.missingProperty());
         missing.visibleProperty().bind(form.missingProperty().isNotEmpty());
         missing.managedProperty().bind(missing.visibleProperty());
+        missing.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         grid.add(missing, 0, row, 2, 1);
+        DialogFit.followText(this, form.missingProperty());
         getDialogPane().setContent(grid);
 
         importButton = new ButtonType(texts.get("dialog.importModel.import"), ButtonBar.ButtonData.OK_DONE);

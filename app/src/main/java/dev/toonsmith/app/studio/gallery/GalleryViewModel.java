@@ -15,6 +15,7 @@ import dev.toonsmith.engine.style.StyleEntry;
 import dev.toonsmith.engine.style.StyleFormatException;
 import dev.toonsmith.engine.style.StyleLibrary;
 import dev.toonsmith.engine.style.StyleLibraryException;
+import dev.toonsmith.engine.style.StyleNames;
 import dev.toonsmith.engine.style.StyleProblem;
 import dev.toonsmith.engine.style.StyleSource;
 import dev.toonsmith.ui.UiResources.Texts;
@@ -27,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -55,6 +57,7 @@ public final class GalleryViewModel {
     private final BackgroundTasks tasks;
     private final NotificationsViewModel notifications;
     private final Lane thumbnails;
+    private final CreditsMemory credits = new CreditsMemory();
     private final StyleCardViewModel noStyle;
     private final ObservableList<StyleCardViewModel> cards = FXCollections.observableArrayList();
     private final ObservableList<String> problems = FXCollections.observableArrayList();
@@ -76,7 +79,7 @@ public final class GalleryViewModel {
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.notifications = Objects.requireNonNull(notifications, "notifications");
         this.thumbnails = tasks.lane("thumbnails");
-        this.noStyle = new StyleCardViewModel(null, texts.get("gallery.noStyle"), "", "", true, "", "");
+        this.noStyle = new StyleCardViewModel(null, texts.get("gallery.noStyle"), "", "", true, "", "", "", "");
         cards.add(noStyle);
         selected.set(noStyle);
     }
@@ -117,6 +120,13 @@ public final class GalleryViewModel {
     }
 
     private StyleCardViewModel card(StyleEntry entry) {
+        if (entry.source() == StyleSource.PREVIEW) {
+            // Its manifest's author and licence are placeholders until the checkpoint is exported.
+            long step = entry.manifest().training().steps();
+            return new StyleCardViewModel(entry, entry.name(), entry.manifest().architecture().name(), "", true,
+                    texts.get("gallery.source.preview"), texts.format("gallery.onnx.tooltip", entry.name()),
+                    texts.format("gallery.preview.badge", step), texts.format("gallery.preview.tooltip", step));
+        }
         String source = texts.get(switch (entry.source()) {
             case BUNDLED -> "gallery.source.bundled";
             case USER -> "gallery.source.user";
@@ -127,7 +137,8 @@ public final class GalleryViewModel {
         boolean imported = StyleCardViewModel.isImported(entry);
         return new StyleCardViewModel(entry, entry.name(), entry.manifest().architecture().name(),
                 known ? licence.strip() : texts.get("gallery.licence.unknown"), known, source,
-                imported ? texts.get("gallery.onnx.imported") : texts.format("gallery.onnx.tooltip", entry.name()));
+                imported ? texts.get("gallery.onnx.imported") : texts.format("gallery.onnx.tooltip", entry.name()), "",
+                "");
     }
 
     /** The card of the style with this id; "No style" for null. */
@@ -230,9 +241,56 @@ public final class GalleryViewModel {
         });
     }
 
+    /**
+     * Installs a style made in the studio (a training checkpoint exported on the Train page) in the background,
+     * without a message of its own: the action that made it says what happened. The user's chosen style stays chosen,
+     * unless it is the preview card {@code replacesPreviewId} (the same checkpoint, tried on): the installed style then
+     * takes its place and is chosen.
+     *
+     * @param onAdded the new style, and whether it is now the chosen one; UI thread
+     * @param onFailed why the style could not be installed; UI thread
+     */
+    public void addStyle(Path file, String replacesPreviewId, Consumer<Added> onAdded, Consumer<Throwable> onFailed) {
+        if (library == null) {
+            onFailed.accept(new StyleLibraryException(texts.get("gallery.notReady")));
+            return;
+        }
+        StyleLibrary styles = library;
+        tasks.submit(null, progress -> styles.importStyle(file), entry -> {
+            boolean replacesPreview = preview != null && preview.styleId().equals(replacesPreviewId);
+            boolean choose = replacesPreview && selected.get() == preview;
+            if (replacesPreview) {
+                preview = null;
+            }
+            rebuild(choose ? entry.id() : null);
+            onAdded.accept(new Added(entry, choose));
+        }, onFailed::accept);
+    }
+
+    /** A style {@link #addStyle} installed, and whether it became the chosen style. */
+    public record Added(StyleEntry entry, boolean chosen) {}
+
+    /**
+     * A fresh "Export as style" form, proposing {@code name} (made free of the installed styles' names) and the author
+     * and licence given last time.
+     */
+    public StyleDetailsForm newStyleDetails(String name) {
+        return new StyleDetailsForm(texts, names(), credits, name);
+    }
+
+    /** The installed styles' names, which a new style's must not repeat; none before the library has loaded. */
+    public StyleNames names() {
+        return library == null ? StyleNames.of(List.of()) : library.names();
+    }
+
+    /** The author and licence given to the last style exported or imported; the studio keeps them in its settings. */
+    public CreditsMemory credits() {
+        return credits;
+    }
+
     /** A fresh "Import model" form for {@code model}, filled with its defaults. */
     public ImportModelViewModel newModelImport(Path model) {
-        ImportModelViewModel form = new ImportModelViewModel(texts, tasks, notifications);
+        ImportModelViewModel form = new ImportModelViewModel(texts, tasks, notifications, this::names, credits);
         form.reset(model);
         return form;
     }

@@ -12,6 +12,7 @@ import dev.toonsmith.engine.style.StyleFormatException;
 import dev.toonsmith.engine.style.StyleLibrary;
 import dev.toonsmith.engine.style.StyleLibraryException;
 import dev.toonsmith.engine.style.StyleManifest;
+import dev.toonsmith.engine.style.StyleNames;
 import dev.toonsmith.ui.UiResources.Texts;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,6 +23,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.IntegerProperty;
@@ -44,6 +46,10 @@ import javafx.beans.value.ObservableValue;
  * <p>What the model file says about itself ({@link ModelMetadata}: an ONNX file Toonsmith exported carries its
  * style's convention, working edge and credits) is read in the background when the form is reset, and fills the
  * fields the user has not edited yet, if the form still shows that file.
+ *
+ * <p>The author and licence start as the user gave them last time ({@link CreditsMemory}); a name an installed style
+ * already has is refused (two styles called alike cannot be told apart), and a proposed name, from the file or its
+ * metadata, is made free first ("Toonsmith Default (2)").
  */
 public final class ImportModelViewModel {
 
@@ -60,6 +66,8 @@ public final class ImportModelViewModel {
     private final Texts texts;
     private final BackgroundTasks tasks;
     private final NotificationsViewModel notifications;
+    private final Supplier<StyleNames> installedNames;
+    private final CreditsMemory credits;
     private final ReadOnlyObjectWrapper<Path> model = new ReadOnlyObjectWrapper<>(this, "model");
     private final StringProperty name = new SimpleStringProperty(this, "name", "");
     private final StringProperty author = new SimpleStringProperty(this, "author", "");
@@ -81,10 +89,17 @@ public final class ImportModelViewModel {
     private final ReadOnlyBooleanWrapper importing = new ReadOnlyBooleanWrapper(this, "importing");
     private final StringBinding missing;
 
-    public ImportModelViewModel(Texts texts, BackgroundTasks tasks, NotificationsViewModel notifications) {
+    /**
+     * @param installedNames the names of the styles installed now, which a new style's name must not repeat
+     * @param credits the author and licence given last time, proposed here and updated by a successful import
+     */
+    public ImportModelViewModel(Texts texts, BackgroundTasks tasks, NotificationsViewModel notifications,
+            Supplier<StyleNames> installedNames, CreditsMemory credits) {
         this.texts = Objects.requireNonNull(texts, "texts");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.notifications = Objects.requireNonNull(notifications, "notifications");
+        this.installedNames = Objects.requireNonNull(installedNames, "installedNames");
+        this.credits = Objects.requireNonNull(credits, "credits");
         this.missing = Bindings.createStringBinding(this::whatIsMissing, model, name, licence, range, channels, layout,
                 sizeMultiple, workingEdge, importing);
         for (ObservableValue<?> field : new ObservableValue<?>[] {name, author, licence, range, channels, layout,
@@ -107,8 +122,8 @@ public final class ImportModelViewModel {
     }
 
     /**
-     * Starts over with {@code file}: its name (without the ending) as the style's, the PyTorch convention, every
-     * photo's own size; then reads in the background what the file says about itself (see the class comment).
+     * Starts over with {@code file}: its name (without the ending, made free) as the style's, the author and licence
+     * given last time, the PyTorch convention, every photo's own size; then reads in the background what the file says about itself (see the class comment).
      * UI thread.
      */
     public void reset(Path file) {
@@ -117,9 +132,9 @@ public final class ImportModelViewModel {
         filling = true;
         try {
             model.set(file);
-            name.set(defaultName(file));
-            author.set("");
-            licence.set("");
+            name.set(installedNames.get().free(defaultName(file)));
+            author.set(credits.authorProperty().get());
+            licence.set(credits.licenceProperty().get());
             range.set(ModelConvention.Range.MINUS_ONE_TO_ONE);
             channels.set(ModelConvention.Channels.RGB);
             layout.set(ModelConvention.Layout.NCHW);
@@ -165,7 +180,7 @@ public final class ImportModelViewModel {
             if (!edited.contains(workingEdge) && StyleManifest.isValidWorkingEdge(said.workingEdge())) {
                 workingEdge.set(said.workingEdge());
             }
-            fillIfUntouched(name, said.name());
+            fillIfUntouched(name, said.name() == null ? null : installedNames.get().free(said.name()));
             fillIfUntouched(author, said.author());
             fillIfUntouched(licence, said.license());
         } finally {
@@ -208,6 +223,10 @@ public final class ImportModelViewModel {
         if (name.get() == null || name.get().isBlank()) {
             return texts.get("importModel.missing.name");
         }
+        Optional<String> clash = nameClash(installedNames.get(), name.get(), texts);
+        if (clash.isPresent()) {
+            return clash.get();
+        }
         if (licence.get() == null || licence.get().isBlank()) {
             return texts.get("importModel.missing.licence");
         }
@@ -221,6 +240,15 @@ public final class ImportModelViewModel {
             return texts.get("importModel.missing.busy");
         }
         return "";
+    }
+
+    /**
+     * The one-line refusal of {@code wanted} when an installed style already has that name (trimmed, ignoring case),
+     * proposing a free one; empty when the name is free.
+     */
+    static Optional<String> nameClash(StyleNames names, String wanted, Texts texts) {
+        return names.holder(wanted).map(holder -> texts.format("style.nameTaken", wanted.strip(), holder.name(),
+                names.free(wanted)));
     }
 
     /** What keeps the form from being imported, one sentence; empty when it can be. */
@@ -262,6 +290,7 @@ public final class ImportModelViewModel {
         tasks.submit(texts.format("job.importModel", file.getFileName()), progress -> install(library, file,
                 convention, details, texts), entry -> {
                     importing.set(false);
+                    credits.remember(details.author(), details.license());
                     notifications.info(texts.format("gallery.imported", entry.name()));
                     onImported.accept(entry);
                 }, failure -> {
@@ -282,6 +311,11 @@ public final class ImportModelViewModel {
         Path scratch = Files.createTempDirectory("toonsmith-import-");
         Path style = scratch.resolve("imported.toon");
         try {
+            // Checked again here: the styles folder may have changed since the form was filled.
+            Optional<String> clash = nameClash(library.names(), details.name(), texts);
+            if (clash.isPresent()) {
+                throw new StyleLibraryException(clash.get());
+            }
             String id = StyleImport.importModel(file, convention, details, style).manifest().id();
             // Said here, naming the model: the library's own refusal would name the scratch file.
             Optional<StyleEntry> taken = library.entries().stream().filter(e -> e.id().equals(id)).findFirst();
@@ -309,7 +343,7 @@ public final class ImportModelViewModel {
         return author;
     }
 
-    /** The model's licence (e.g. MIT, CC-BY-4.0) or "unknown"; required. */
+    /** The model's licence (e.g. MIT, CC-BY-4.0, any SPDX id) or "unknown"; required. */
     public StringProperty licenceProperty() {
         return licence;
     }

@@ -4,29 +4,36 @@ import dev.toonsmith.app.studio.canvas.FxImages;
 import dev.toonsmith.app.studio.render.Raster;
 import dev.toonsmith.ui.UiResources.Texts;
 import java.util.function.Consumer;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
- * One style card: the thumbnail, the name, the architecture and licence badges, delete for user styles, and
- * "Export as ONNX…" in its context menu (and, on the Styles page, as a button; an imported model's is disabled and
- * says why).
+ * One style card: the thumbnail, the name (two lines at most, wrapped between words or at an id's dashes, never
+ * inside a word), the architecture and licence badges, delete for user styles, and "Export as ONNX…" in its context
+ * menu (and, on the Styles page, as a button; an imported model's is disabled and says why); the buttons sit on the
+ * picture's corner. A training checkpoint tried on is dashed and marked "Preview · step N" instead of a licence.
  */
 public final class StyleCardView extends VBox {
+
+    /** Tooltips wrap at this width: a long one stays a readable paragraph on any screen. */
+    static final double TOOLTIP_WIDTH = 360;
 
     private final ImageView thumbnail = new ImageView();
     private final StyleCardViewModel card;
@@ -40,6 +47,7 @@ public final class StyleCardView extends VBox {
         setPrefWidth(width);
         setMaxWidth(width);
         double imageHeight = Math.round(width * 0.66);
+        double inner = width - 12;
 
         thumbnail.setFitWidth(width - 12);
         thumbnail.setFitHeight(imageHeight);
@@ -56,42 +64,57 @@ public final class StyleCardView extends VBox {
 
         Label name = new Label(card.name());
         name.getStyleClass().add("style-card-name");
-        name.setMaxWidth(width - 12);
-        name.setWrapText(true);
+        name.setId("style-card-name-" + (card.isNoStyle() ? "none" : card.styleId()));
+        name.setAlignment(Pos.TOP_LEFT);
+        // Laid out here, in the font the stylesheet gives it, and again if that changes.
+        name.setText(nameLines(card.name(), name.getFont(), inner));
+        name.fontProperty().addListener((obs, was, now) -> name.setText(nameLines(card.name(), now, inner)));
+        // Two lines, on every card alike so that rows line up; a longer name ends in "…" and the tooltip has it all.
+        double twoLines = 2 * lineHeight(name) + 2;
+        name.setMinSize(inner, twoLines);
+        name.setPrefSize(inner, twoLines);
+        name.setMaxSize(inner, twoLines);
+        if (!card.isNoStyle()) {
+            name.setTooltip(tip(texts.format("gallery.name.tooltip", card.name())));
+        }
 
-        HBox badges = new HBox(4);
-        badges.setAlignment(Pos.CENTER_LEFT);
+        // Badges flow onto a second row rather than being cut; one longer than the card ends in "…".
+        FlowPane badges = new FlowPane(4, 3);
+        badges.setPrefWrapLength(inner);
+        badges.setMaxWidth(inner);
         badges.getStyleClass().add("style-card-badges");
         if (card.isNoStyle()) {
-            Label hint = new Label(texts.get("gallery.noStyle.badge"));
-            hint.getStyleClass().addAll("badge", "badge-muted");
-            badges.getChildren().add(hint);
+            badges.getChildren().add(badge(texts.get("gallery.noStyle.badge"), null, inner, "badge-muted"));
         } else {
-            Label arch;
-            if (card.imported()) {
-                arch = new Label(texts.get("gallery.imported.badge"));
-                arch.getStyleClass().addAll("badge", "badge-imported");
-                arch.setTooltip(new Tooltip(texts.get("gallery.imported.tooltip")));
-            } else {
-                arch = new Label(card.architecture());
-                arch.getStyleClass().addAll("badge", "badge-architecture");
-                arch.setTooltip(new Tooltip(texts.get("gallery.architecture.tooltip")));
+            if (card.preview()) {
+                getStyleClass().add("style-card-preview");
+                Label marker = badge(card.previewBadge(), card.previewNote(), inner, "badge-preview");
+                marker.setId("preview-badge-" + card.styleId());
+                badges.getChildren().add(marker);
             }
-            Label licence = new Label(card.licence());
-            licence.getStyleClass().addAll("badge", "badge-licence");
-            licence.setId("licence-" + card.styleId());
-            if (card.licenceKnown()) {
-                licence.setTooltip(new Tooltip(texts.format("gallery.licence.tooltip", card.licence(),
-                        card.sourceLabel())));
-            } else {
-                licence.getStyleClass().add("badge-licence-unknown");
-                licence.setTooltip(new Tooltip(texts.format("gallery.licence.unknown.tooltip", card.sourceLabel())));
+            Label arch = card.imported()
+                    ? badge(texts.get("gallery.imported.badge"), texts.get("gallery.imported.tooltip"), inner,
+                            "badge-imported")
+                    : badge(card.architecture(), texts.get("gallery.architecture.tooltip"), inner,
+                            "badge-architecture");
+            badges.getChildren().add(arch);
+            if (!card.preview()) {
+                Label licence = card.licenceKnown()
+                        ? badge(card.licence(), texts.format("gallery.licence.tooltip", card.licence(),
+                                card.sourceLabel()), inner, "badge-licence")
+                        : badge(card.licence(), texts.format("gallery.licence.unknown.tooltip", card.sourceLabel()),
+                                inner, "badge-licence", "badge-licence-unknown");
+                licence.setId("licence-" + card.styleId());
+                badges.getChildren().add(licence);
             }
-            badges.getChildren().addAll(arch, licence);
         }
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        badges.getChildren().add(spacer);
+
+        // The card's buttons sit on the picture's corner, so they never take the badges' room.
+        HBox actions = new HBox(2);
+        actions.getStyleClass().add("style-card-actions");
+        actions.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        StackPane.setAlignment(actions, Pos.TOP_RIGHT);
+        StackPane.setMargin(actions, new Insets(4));
         if (!card.isNoStyle()) {
             MenuItem exportItem = new MenuItem(texts.get("gallery.onnx.export"), new FontIcon(Material2MZ.SAVE_ALT));
             exportItem.setId("onnx-export-item-" + card.styleId());
@@ -112,16 +135,19 @@ public final class StyleCardView extends VBox {
                 StackPane holder = new StackPane(export);
                 holder.getStyleClass().add("style-card-onnx-holder");
                 holder.setId("onnx-export-holder-" + card.styleId());
-                Tooltip.install(holder, new Tooltip(card.onnxNote()));
-                badges.getChildren().add(holder);
+                Tooltip.install(holder, tip(card.onnxNote()));
+                actions.getChildren().add(holder);
             }
         }
         if (card.deletable()) {
             Button delete = new Button(null, new FontIcon(Material2AL.DELETE_OUTLINE));
             delete.getStyleClass().addAll("flat", "icon-button", "style-card-delete");
-            delete.setTooltip(new Tooltip(texts.format("gallery.delete.tooltip", card.name())));
+            delete.setTooltip(tip(texts.format("gallery.delete.tooltip", card.name())));
             delete.setOnAction(e -> onDelete.accept(card));
-            badges.getChildren().add(delete);
+            actions.getChildren().add(delete);
+        }
+        if (!actions.getChildren().isEmpty()) {
+            frame.getChildren().add(actions);
         }
 
         getChildren().addAll(frame, name, badges);
@@ -129,6 +155,47 @@ public final class StyleCardView extends VBox {
 
         show(card.thumbnailProperty().get());
         card.thumbnailProperty().addListener((obs, was, now) -> show(now));
+    }
+
+    /** A badge that keeps its full text while it fits the card, and ends in "…" (the tooltip has it all) when not. */
+    private static Label badge(String text, String tooltip, double maxWidth, String... styles) {
+        Label badge = new Label(text);
+        badge.getStyleClass().add("badge");
+        badge.getStyleClass().addAll(styles);
+        badge.setMinWidth(Region.USE_PREF_SIZE);
+        badge.setMaxWidth(maxWidth);
+        badge.setTextOverrun(OverrunStyle.ELLIPSIS);
+        if (tooltip != null && !tooltip.isBlank()) {
+            badge.setTooltip(tip(tooltip));
+        }
+        return badge;
+    }
+
+    /** A tooltip that wraps at a readable width instead of running off the screen. */
+    static Tooltip tip(String text) {
+        Tooltip tooltip = new Tooltip(text);
+        tooltip.setWrapText(true);
+        tooltip.setMaxWidth(TOOLTIP_WIDTH);
+        tooltip.setShowDuration(javafx.util.Duration.seconds(20));
+        return tooltip;
+    }
+
+    /** {@code text} in at most two lines of {@code width} in {@code font}, see {@link CardNameLayout}. */
+    private static String nameLines(String text, javafx.scene.text.Font font, double width) {
+        Text probe = new Text();
+        probe.setFont(font);
+        // A little slack: the label's own clipping must never get to add a second "…".
+        return CardNameLayout.lines(text, s -> {
+            probe.setText(s);
+            return probe.getLayoutBounds().getWidth();
+        }, width - 6, 2);
+    }
+
+    /** The height of one line of {@code label}'s text in its font. */
+    private static double lineHeight(Label label) {
+        Text probe = new Text("Ag");
+        probe.setFont(label.getFont());
+        return Math.ceil(probe.getLayoutBounds().getHeight());
     }
 
     private void show(Raster raster) {

@@ -17,14 +17,18 @@ public final class StyleCardViewModel {
     private final boolean licenceKnown;
     private final String sourceLabel;
     private final String onnxNote;
+    private final String previewBadge;
+    private final String previewNote;
     private final ObjectProperty<Raster> thumbnail = new SimpleObjectProperty<>(this, "thumbnail");
 
     /**
      * @param onnxNote what "Export as ONNX…" does for this style, or why it cannot (imported models); empty for
      *     "No style"
+     * @param previewBadge the marker of a training checkpoint tried on ("Preview · step 282"); empty for others
+     * @param previewNote what that marker means, for its tooltip; empty for others
      */
     StyleCardViewModel(StyleEntry entry, String name, String architecture, String licence, boolean licenceKnown,
-            String sourceLabel, String onnxNote) {
+            String sourceLabel, String onnxNote, String previewBadge, String previewNote) {
         this.entry = entry;
         this.name = name;
         this.architecture = architecture;
@@ -32,6 +36,8 @@ public final class StyleCardViewModel {
         this.licenceKnown = licenceKnown;
         this.sourceLabel = sourceLabel;
         this.onnxNote = onnxNote;
+        this.previewBadge = previewBadge;
+        this.previewNote = previewNote;
     }
 
     /** The style, or null for "No style". */
@@ -65,6 +71,24 @@ public final class StyleCardViewModel {
     /** False when the style names no licence, or "unknown": the card warns that it may not be shared. */
     public boolean licenceKnown() {
         return licenceKnown;
+    }
+
+    /**
+     * Whether this is a training checkpoint tried on rather than an installed style: it has no licence yet, is not
+     * kept, and its card looks different (dashed, with {@link #previewBadge()}).
+     */
+    public boolean preview() {
+        return entry != null && entry.source() == StyleSource.PREVIEW;
+    }
+
+    /** "Preview · step 282" for a checkpoint tried on; empty for others. */
+    public String previewBadge() {
+        return previewBadge;
+    }
+
+    /** What a preview card is, for its marker's tooltip; empty for others. */
+    public String previewNote() {
+        return previewNote;
     }
 
     /** Whether the style carries a TorchScript or ONNX model from elsewhere rather than Toonsmith's own weights. */

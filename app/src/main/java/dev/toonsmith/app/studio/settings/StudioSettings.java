@@ -27,6 +27,9 @@ public final class StudioSettings {
     private String lastStyle = dev.toonsmith.engine.style.StyleLibrary.DEFAULT_ID;
     private String lastPreset;
     private boolean splitView;
+    /** The author and licence given to the last style exported or imported, proposed for the next one. */
+    private String lastAuthor;
+    private String lastLicence;
     /** The photos last opened, newest first. */
     private java.util.List<String> recentFiles = new java.util.ArrayList<>();
     /** The largest picture the studio opens, in pixels; 0 for the engine's default (what the memory budget holds). */
@@ -139,6 +142,22 @@ public final class StudioSettings {
     public dev.toonsmith.engine.image.ImageLimits imageLimits() {
         return dev.toonsmith.engine.image.ImageLimits.problem(maxPixels) == null
                 ? dev.toonsmith.engine.image.ImageLimits.of(maxPixels) : dev.toonsmith.engine.image.ImageLimits.DEFAULT;
+    }
+
+    public String getLastAuthor() {
+        return lastAuthor;
+    }
+
+    public void setLastAuthor(String lastAuthor) {
+        this.lastAuthor = lastAuthor;
+    }
+
+    public String getLastLicence() {
+        return lastLicence;
+    }
+
+    public void setLastLicence(String lastLicence) {
+        this.lastLicence = lastLicence;
     }
 
     public java.util.List<String> getRecentFiles() {

@@ -106,6 +106,7 @@ public final class Studio implements AutoCloseable {
         NotificationsViewModel notifications = new NotificationsViewModel(
                 texts.format("notify.details", config.logFile()));
         gallery = new GalleryViewModel(texts, tasks, notifications);
+        gallery.credits().remember(settings.getLastAuthor(), settings.getLastLicence());
         workspace = new WorkspaceViewModel(texts, tasks, notifications, gallery, config.samplesFolder());
         workspace.setImageLimits(imageLimits());
         workspace.splitViewProperty().set(settings.isSplitView());
@@ -298,6 +299,8 @@ public final class Studio implements AutoCloseable {
         workspace.splitViewProperty().addListener((obs, was, now) -> settings.setSplitView(now));
         workspace.export().lastFolderProperty().addListener((obs, was, now) ->
                 settings.setLastExportFolder(now == null ? null : now.toString()));
+        gallery.credits().authorProperty().addListener((obs, was, now) -> settings.setLastAuthor(now));
+        gallery.credits().licenceProperty().addListener((obs, was, now) -> settings.setLastLicence(now));
         workspace.photoProperty().addListener((obs, was, now) -> {
             if (now != null) {
                 recent.opened(now.file());

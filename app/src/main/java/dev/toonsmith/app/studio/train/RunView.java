@@ -304,9 +304,13 @@ final class RunView extends BorderPane {
                 Button export = new Button(texts.get("train.checkpoints.export"), new FontIcon(Material2AL.ADD_TO_PHOTOS));
                 export.getStyleClass().addAll("flat", "small");
                 export.setId("export-" + c.step());
-                export.setOnAction(e -> dialogs.askStyleDetails(getScene().getWindow(),
-                        texts.format("train.export.proposedName", run.name(), c.step()))
-                        .ifPresent(details -> page.exportStyle(run, c, details)));
+                export.setOnAction(e -> {
+                    dev.toonsmith.app.studio.gallery.StyleDetailsForm form = page.styleDetails(run);
+                    if (dialogs.askStyleDetails(getScene().getWindow(), form)) {
+                        page.exportStyle(run, c, new TrainViewModel.StyleDetails(form.name(), form.author(),
+                                form.licence()));
+                    }
+                });
                 VBox text = new VBox(2, title, when, new HBox(6, preview, export));
                 HBox row = new HBox(10, thumb, text);
                 row.setAlignment(Pos.CENTER_LEFT);

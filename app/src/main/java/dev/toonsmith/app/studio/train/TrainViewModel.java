@@ -236,9 +236,18 @@ public final class TrainViewModel implements AutoCloseable {
     }
 
     /**
-     * Writes a checkpoint as a style, adds it to the gallery and selects it there.
+     * The "Export as style" form for a checkpoint of {@code run}: the run's name proposed (the step is said by the
+     * message and kept in the style's description), made free of the installed styles' names.
+     */
+    public dev.toonsmith.app.studio.gallery.StyleDetailsForm styleDetails(TrainRunViewModel run) {
+        return gallery.newStyleDetails(run.name());
+    }
+
+    /**
+     * Writes a checkpoint as a style and installs it in the user's styles. The chosen style stays chosen, unless it
+     * is this checkpoint's preview, which the installed style then replaces. One message says what happened.
      *
-     * @return false if the details are incomplete (a name and a licence are required)
+     * @return false if the details are incomplete (a name and a licence are required) or the name is taken
      */
     public boolean exportStyle(TrainRunViewModel run, CheckpointInfo checkpoint, StyleDetails details) {
         if (details.name() == null || details.name().isBlank() || details.licence() == null
@@ -246,25 +255,39 @@ public final class TrainViewModel implements AutoCloseable {
             say(true, texts.get("train.export.needDetails"));
             return false;
         }
-        String id = slug(details.name());
+        Optional<StyleEntry> clash = gallery.names().holder(details.name());
+        if (clash.isPresent()) {
+            say(true, texts.format("style.nameTaken", details.name().strip(), clash.get().name(),
+                    gallery.names().free(details.name())));
+            return false;
+        }
+        // The id is the library's business, never the user's: a free one, even if another name gave the same.
+        String id = gallery.names().freeId(slug(details.name()));
         Path target = places.previewFolder().resolve("export-" + id + ".toon");
         tasks.submit(texts.format("job.exportStyle", details.name()), p -> {
             Files.createDirectories(places.previewFolder());
             StyleExport.export(run.folder(), Optional.of(checkpoint.step()), new StyleExport.Details(id,
-                    details.name().trim(), details.author() == null ? "" : details.author().trim(),
+                    // The author is optional in the form; a style file says "unknown" rather than nothing.
+                    details.name().trim(), details.author() == null || details.author().isBlank() ? "unknown"
+                            : details.author().trim(),
                     details.licence().trim(), "", texts.format("train.export.description", run.name(), checkpoint.step()),
                     StyleExport.Details.DEFAULT_WORKING_EDGE), target);
             return target;
-        }, file -> {
-            gallery.importStyle(file);
-            say(false, texts.format("train.export.done", details.name().trim(), checkpoint.step()));
-        }, failure -> say(true, texts.format("train.export.failed", checkpoint.step(), failure.getMessage())));
+        }, file -> gallery.addStyle(file, previewId(run, checkpoint), added -> {
+            deleteQuietly(file);
+            gallery.credits().remember(details.author(), details.licence());
+            say(false, texts.format(added.chosen() ? "train.export.doneChosen" : "train.export.done",
+                    added.entry().name(), checkpoint.step()));
+        }, failure -> {
+            deleteQuietly(file);
+            say(true, texts.format("train.export.failed", checkpoint.step(), failure.getMessage()));
+        }), failure -> say(true, texts.format("train.export.failed", checkpoint.step(), failure.getMessage())));
         return true;
     }
 
     /** Tries a checkpoint on in the workspace as a temporary style, and brings the workspace to the front. */
     public void previewInStudio(TrainRunViewModel run, CheckpointInfo checkpoint) {
-        String id = "preview-" + slug(run.name()) + "-" + checkpoint.step();
+        String id = previewId(run, checkpoint);
         Path target = places.previewFolder().resolve(id + ".toon");
         tasks.submit(texts.get("job.previewCheckpoint"), p -> {
             Files.createDirectories(places.previewFolder());
@@ -276,6 +299,20 @@ public final class TrainViewModel implements AutoCloseable {
             gallery.showPreview(StyleEntry.preview(bundle));
             places.openStudio().run();
         }, failure -> say(true, texts.format("train.preview.failed", checkpoint.step(), failure.getMessage())));
+    }
+
+    /** The id of the style that tries {@code checkpoint} on in the Studio. */
+    private static String previewId(TrainRunViewModel run, CheckpointInfo checkpoint) {
+        return "preview-" + slug(run.name()) + "-" + checkpoint.step();
+    }
+
+    /** The scratch copy of an exported style, once the library has its own. */
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.debug("Could not delete {}", file, e);
+        }
     }
 
     static String slug(String name) {

@@ -139,15 +139,68 @@ class ImportModelUiTest {
             assertTrue(ok.isDisabled(), "no licence yet");
             Label missing = (Label) dialog.getDialogPane().lookup("#import-model-missing");
             assertTrue(missing.getText().contains("licence"), missing.getText());
-            javafx.scene.control.TextField licence =
-                    (javafx.scene.control.TextField) dialog.getDialogPane().lookup("#import-model-licence");
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.ComboBox<String> licenceBox =
+                    (javafx.scene.control.ComboBox<String>) dialog.getDialogPane().lookup("#import-model-licence");
+            assertTrue(licenceBox.getItems().contains("CC-BY-4.0"), "common licences to choose from");
+            javafx.scene.control.TextField licence = licenceBox.getEditor();
             assertEquals("cyclegan-resnet",
                     ((javafx.scene.control.TextField) dialog.getDialogPane().lookup("#import-model-name")).getText());
             licence.setText("unknown");
             assertFalse(ok.isDisabled(), "'unknown' is an answer");
+            assertEquals("unknown", form.licenceProperty().get(), "typed text counts at once, without Enter");
             ((javafx.scene.control.RadioButton) dialog.getDialogPane().lookup("#import-model-layout-nhwc")).fire();
             assertEquals(dev.toonsmith.engine.imported.ModelConvention.Layout.NHWC, form.layoutProperty().get());
             return null;
         });
+    }
+
+    @Test
+    void aNameAnInstalledStyleHasIsRefusedInTheDialog(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> studio.workspace().readyProperty().get()
+                && studio.gallery().loadedProperty().get());
+        robot.clickOn("#nav-styles");
+        List<Path> before = styleFiles();
+        String selectedBefore = onFx(() -> studio.gallery().selected().styleId());
+        // A model that calls itself after an installed style: Toonsmith Default, exported as ONNX.
+        dialogs.model = StudioFixtures.exportedDefaultStyle(work);
+        dialogs.realModelDialog = true;
+        robot.clickOn("#import-model");
+        waitFor("the dialog, filled from the model", 60, () -> onFx(() -> dialogs.askedModelForm != null
+                && !dialogs.askedModelForm.readingMetadataProperty().get()
+                && robot.lookup(".import-model-dialog").tryQuery().isPresent()));
+        javafx.scene.control.DialogPane pane = robot.lookup(".import-model-dialog")
+                .queryAs(javafx.scene.control.DialogPane.class);
+        javafx.scene.control.TextField name = (javafx.scene.control.TextField) pane.lookup("#import-model-name");
+        Node ok = pane.lookup("#import-model-ok");
+        Label missing = (Label) pane.lookup("#import-model-missing");
+        assertEquals("Toonsmith Default (2)", onFx(name::getText), "a free name is proposed, not the installed one");
+        assertFalse(onFx(ok::isDisabled), "the licence came with the model");
+
+        // The user types the installed name back: Import waits, and the dialog says why in one line.
+        robot.clickOn(name);
+        onFx(() -> {
+            name.selectAll();
+            return null;
+        });
+        robot.write("toonsmith default");
+        waitFor("the refusal", 10, () -> onFx(ok::isDisabled));
+        assertTrue(onFx(missing::isVisible));
+        assertEquals(UiResources.texts().format("style.nameTaken", "toonsmith default", "Toonsmith Default",
+                "toonsmith default (2)"), onFx(missing::getText));
+
+        // Another name: Import is offered again; Cancel leaves everything as it was.
+        robot.write(" bold");
+        waitFor("Import offered again", 10, () -> onFx(() -> !ok.isDisabled()));
+        onFx(() -> {
+            ((javafx.scene.control.Button) pane.lookupButton(javafx.scene.control.ButtonType.CANCEL)).fire();
+            return null;
+        });
+        waitFor("the dialog to close", 30, () -> onFx(() -> robot.lookup(".import-model-dialog").tryQuery()
+                .isEmpty()));
+        assertEquals(before, styleFiles(), "nothing written");
+        assertEquals(selectedBefore, onFx(() -> studio.gallery().selected().styleId()), "selection kept");
+        assertEquals(1L, onFx(() -> studio.gallery().cards().stream()
+                .filter(c -> c.name().equalsIgnoreCase("Toonsmith Default")).count()), "one Toonsmith Default");
     }
 }

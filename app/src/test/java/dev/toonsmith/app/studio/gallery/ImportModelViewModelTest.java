@@ -183,11 +183,47 @@ class ImportModelViewModelTest {
     }
 
     @Test
-    void aNameAlreadyTakenIsRefusedNamingTheModel() throws Exception {
+    void aNameAnInstalledStyleHasIsRefusedAndAFreeOneProposed() throws Exception {
         Path model = fixture("cyclegan-resnet.torchscript.pt");
-        for (int i = 0; i < 2; i++) {
+        ImportModelViewModel first = onUi(() -> gallery.newModelImport(model));
+        ui.run(() -> {
+            first.licenceProperty().set("MIT");
+            gallery.importModel(first);
+        });
+        ui.settle(tasks);
+        assertEquals(1, styleFiles().size());
+
+        // The same file again: the form proposes a free name rather than the installed one.
+        ImportModelViewModel second = onUi(() -> gallery.newModelImport(model));
+        assertEquals("cyclegan-resnet (2)", onUi(() -> second.nameProperty().get()));
+        // The installed name typed back, in other case and with spaces: refused before anything runs.
+        ui.run(() -> {
+            second.nameProperty().set(" CycleGAN-Resnet ");
+            second.licenceProperty().set("MIT");
+        });
+        assertFalse(onUi(second::ready));
+        String refusal = onUi(() -> second.missingProperty().get());
+        assertEquals(texts.format("style.nameTaken", "CycleGAN-Resnet", "cyclegan-resnet", "CycleGAN-Resnet (2)"),
+                refusal);
+        assertFalse(refusal.contains("\n"), "one line");
+        ui.run(() -> gallery.importModel(second));
+        ui.settle(tasks);
+        assertEquals(1, styleFiles().size(), "nothing written");
+        assertEquals(refusal, onUi(() -> notifications.messageProperty().get()));
+
+        // Bundled styles count too: the Toonsmith Default of this build.
+        ui.run(() -> second.nameProperty().set("toonsmith default"));
+        assertTrue(onUi(() -> second.missingProperty().get()).contains("Toonsmith Default"),
+                onUi(() -> second.missingProperty().get()));
+    }
+
+    @Test
+    void aFreeNameWhoseIdIsTakenIsRefusedNamingTheModel() throws Exception {
+        Path model = fixture("cyclegan-resnet.torchscript.pt");
+        for (String name : new String[] {"cyclegan-resnet", "CycleGAN resnet!"}) {
             ImportModelViewModel form = onUi(() -> gallery.newModelImport(model));
             ui.run(() -> {
+                form.nameProperty().set(name);
                 form.licenceProperty().set("MIT");
                 gallery.importModel(form);
             });
@@ -196,6 +232,40 @@ class ImportModelViewModelTest {
         assertEquals(1, styleFiles().size(), "the second import wrote nothing");
         assertEquals(texts.format("importModel.idTaken", "cyclegan-resnet.torchscript.pt", "cyclegan-resnet",
                 "cyclegan-resnet"), onUi(() -> notifications.messageProperty().get()));
+    }
+
+    @Test
+    void authorAndLicenceStartAsGivenLastTimeNeverAsTheLoginName() throws Exception {
+        ImportModelViewModel first = onUi(() -> gallery.newModelImport(fixture("cyclegan-resnet.onnx")));
+        assertEquals("", first.authorProperty().get(), "nothing remembered yet: empty, the dialog prompts");
+        assertEquals("", first.licenceProperty().get());
+        ui.run(() -> {
+            first.authorProperty().set(" Ada ");
+            first.licenceProperty().set("CC-BY-SA-4.0");
+            gallery.importModel(first);
+        });
+        ui.settle(tasks);
+        assertEquals("Ada", onUi(() -> gallery.credits().authorProperty().get()));
+
+        ImportModelViewModel next = onUi(() -> gallery.newModelImport(fixture("cyclegan-resnet.torchscript.pt")));
+        assertEquals("Ada", onUi(() -> next.authorProperty().get()));
+        assertEquals("CC-BY-SA-4.0", onUi(() -> next.licenceProperty().get()));
+
+        // "unknown" answers for one model; it is not proposed for the next.
+        ui.run(() -> {
+            next.licenceProperty().set("unknown");
+            gallery.importModel(next);
+        });
+        ui.settle(tasks);
+        assertEquals("CC-BY-SA-4.0", onUi(() -> gallery.credits().licenceProperty().get()));
+        // A refused import remembers nothing.
+        ImportModelViewModel refused = onUi(() -> gallery.newModelImport(fixture("one-channel.torchscript.pt")));
+        ui.run(() -> {
+            refused.authorProperty().set("Someone else");
+            gallery.importModel(refused);
+        });
+        ui.settle(tasks);
+        assertEquals("Ada", onUi(() -> gallery.credits().authorProperty().get()));
     }
 
     @Test
@@ -223,7 +293,8 @@ class ImportModelViewModelTest {
         ImportModelViewModel form = onUi(() -> gallery.newModelImport(onnx));
         ui.settle(tasks);
 
-        assertEquals("Toonsmith Default", onUi(() -> form.nameProperty().get()));
+        assertEquals("Toonsmith Default (2)", onUi(() -> form.nameProperty().get()),
+                "the bundled default has the model's own name");
         assertEquals("CC0-1.0", onUi(() -> form.licenceProperty().get()));
         assertEquals(said.author(), onUi(() -> form.authorProperty().get()));
         assertEquals(1024, onUi(() -> form.workingEdgeProperty().get()));

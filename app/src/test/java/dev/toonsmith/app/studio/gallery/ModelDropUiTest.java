@@ -91,10 +91,12 @@ class ModelDropUiTest {
         // What the window's drop handler does once the drop completes; the dialog then waits for the user.
         Platform.runLater(() -> studio.drop(List.of(onnx)));
         waitFor("the Import model dialog", 30, () -> onFx(() -> importDialog(robot).isPresent()));
-        waitFor("the name the model carries", 30, () -> onFx(() -> "Toonsmith Default".equals(
+        // The bundled style has the model's own name: a free one is proposed.
+        waitFor("the name the model carries", 30, () -> onFx(() -> "Toonsmith Default (2)".equals(
                 ((TextField) importDialog(robot).get().lookup("#import-model-name")).getText())));
         DialogPane pane = importDialog(robot).get();
-        assertEquals("CC0-1.0", onFx(() -> ((TextField) pane.lookup("#import-model-licence")).getText()));
+        assertEquals("CC0-1.0", onFx(() -> ((javafx.scene.control.ComboBox<?>) pane.lookup("#import-model-licence")).getEditor()
+                .getText()));
         assertEquals(1024, onFx(() -> ((Spinner<?>) pane.lookup("#import-model-working-edge")).getValue()));
         assertFalse(onFx(() -> pane.lookupButton(ButtonType.CANCEL).isDisabled()));
         assertFalse(onFx(() -> pane.lookupButton(dialogsImportButton(pane)).isDisabled()),

@@ -22,6 +22,8 @@ class SettingsStoreTest {
         s.setWindowWidth(1234);
         s.setLastFolder("/photos");
         s.setLastStyle("my-style");
+        s.setLastAuthor("Ada");
+        s.setLastLicence("CC-BY-4.0");
         store.save(s);
 
         StudioSettings again = new SettingsStore(new UserDirectories(home)).load();
@@ -29,6 +31,8 @@ class SettingsStoreTest {
         assertEquals(1234, again.getWindowWidth());
         assertEquals("/photos", again.getLastFolder());
         assertEquals("my-style", again.getLastStyle());
+        assertEquals("Ada", again.getLastAuthor(), "proposed for the next style exported or imported");
+        assertEquals("CC-BY-4.0", again.getLastLicence());
     }
 
     @Test

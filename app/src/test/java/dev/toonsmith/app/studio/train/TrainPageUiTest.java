@@ -15,6 +15,7 @@ import dev.toonsmith.app.studio.shell.Studio;
 import dev.toonsmith.app.studio.shell.StudioOptions;
 import dev.toonsmith.engine.train.CheckpointInfo;
 import dev.toonsmith.engine.train.RunFolder;
+import dev.toonsmith.ui.UiResources;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -148,6 +149,7 @@ class TrainPageUiTest {
         CheckpointInfo last = onFx(() -> live.checkpoints().get(live.checkpoints().size() - 1));
         robot.clickOn("#tab-checkpoints");
         dialogs.styleDetails = new TrainViewModel.StyleDetails("My tiny toon", "tests", "CC0-1.0");
+        String selectedBeforeExport = onFx(() -> studio.gallery().selected().styleId());
         // The list keeps an invisible cell for measuring; click the one the user sees.
         waitFor("the checkpoint's export button", 30, () -> onFx(() -> !robot.lookup("#export-" + last.step())
                 .match(NodeQueryUtils.isVisible()).queryAll().isEmpty()));
@@ -156,6 +158,15 @@ class TrainPageUiTest {
                 .anyMatch(c -> c.name().equals("My tiny toon"))));
         assertTrue(Files.list(studio.config().directories().styles()).anyMatch(f -> f.toString().endsWith(".toon")),
                 "the style is a file of the user's styles folder");
+        // One message for the one action, on the page where it happened; the Studio's pick is left alone.
+        waitFor("the export's message", 30, () -> onFx(() -> studio.train().messageProperty().get()).equals(
+                UiResources.texts().format("train.export.done", "My tiny toon", last.step())));
+        assertFalse(onFx(() -> studio.workspace().notifications().messageProperty().get()).contains("Imported"),
+                "no second \"Imported the style…\" in the notification bar");
+        assertEquals(selectedBeforeExport, onFx(() -> studio.gallery().selected().styleId()));
+        assertEquals(new TrainViewModel.StyleDetails("tiny", "", ""), dialogs.proposedStyleDetails,
+                "the run's name; no author (never the login name) and no licence on a first export");
+        assertEquals("tests", onFx(() -> studio.gallery().credits().authorProperty().get()), "remembered");
 
         // The run, reopened from the list, shows its charts from its files.
         onFx(() -> {
