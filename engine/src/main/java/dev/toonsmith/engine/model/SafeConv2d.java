@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import dev.toonsmith.engine.runtime.Convolutions;
 
 /**
  * DJL's {@link Conv2d} (the same parameters under the same names, so every style file loads as before), convolving

@@ -9,6 +9,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
+import dev.toonsmith.engine.runtime.Convolutions;
 
 /**
  * A 2-D convolution whose weight can be divided by its largest singular value (spectral normalization,

@@ -43,6 +43,8 @@ public final class TorchRuntime {
                         started.getVersion(), (System.nanoTime() - start) / 1_000_000,
                         JniUtils.getNumThreads(), started.getGpuCount());
                 engine = started;
+                // Now, before a training step can hold DJL's one gradient collector: the probe needs one.
+                Convolutions.padChannels();
             }
             return engine;
         }

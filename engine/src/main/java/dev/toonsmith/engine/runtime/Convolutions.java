@@ -1,4 +1,4 @@
-package dev.toonsmith.engine.model;
+package dev.toonsmith.engine.runtime;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
@@ -8,7 +8,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.GradientCollector;
-import dev.toonsmith.engine.runtime.TorchRuntime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +34,7 @@ public final class Convolutions {
     private static final Logger LOG = LoggerFactory.getLogger(Convolutions.class);
 
     /** The channel multiple oneDNN's kernels are right for on every CPU seen. */
-    static final int CHANNEL_MULTIPLE = 16;
+    public static final int CHANNEL_MULTIPLE = 16;
 
     private static volatile Boolean padChannels;
 
@@ -136,7 +135,7 @@ public final class Convolutions {
                     + " (probe error {}); such layers are padded with zero channels", CHANNEL_MULTIPLE, error);
             return true;
         }
-        LOG.debug("libtorch's convolution probe: error {}", error);
+        LOG.info("libtorch's convolution probe: relative error {}", error);
         return false;
     }
 
@@ -146,11 +145,22 @@ public final class Convolutions {
      * a discriminator's verdict).
      */
     static double probeError() {
-        TorchRuntime.engine();
-        return Math.max(probe(35, 16, false), probe(16, 1, true));
+        double forward = probe(35, 16, false);
+        try {
+            return Math.max(forward, probe(16, 1, true));
+        } catch (IllegalStateException collecting) {
+            // A gradient collector is open (the probe was reached from inside a training step without the engine
+            // having started through TorchRuntime): the forward probe decides alone.
+            LOG.debug("convolution probe without its backward half: {}", collecting.getMessage());
+            return forward;
+        }
     }
 
-    /** A 3x3 convolution of a 64x48 picture in float32 against float64: its output, or its input's gradient. */
+    /**
+     * A 3x3 convolution of a 64x48 picture in float32 against float64: its output, or its input's gradient (through
+     * autograd, so through the backward kernels training runs). {@link TorchRuntime#engine()} probes as libtorch
+     * starts, before any training step collects gradients: DJL allows one collector at a time.
+     */
     private static double probe(int in, int out, boolean gradient) {
         boolean previous = TorchRuntime.setGradMode(gradient);
         try (NDManager manager = NDManager.newBaseManager()) {
@@ -166,10 +176,10 @@ public final class Convolutions {
             }
             double[][] results = new double[2][];
             DataType[] types = {DataType.FLOAT32, DataType.FLOAT64};
+            Shape one = new Shape(1, 1);
             for (int t = 0; t < 2; t++) {
                 NDArray x = manager.create(input, new Shape(1, in, 48, 64)).toType(types[t], false);
                 NDArray w = manager.create(weights, new Shape(out, in, 3, 3)).toType(types[t], false);
-                Shape one = new Shape(1, 1);
                 if (!gradient) {
                     results[t] = Conv2d.conv2d(x, w, null, one, one, one, 1).singletonOrThrow()
                             .toType(DataType.FLOAT64, false).toDoubleArray();

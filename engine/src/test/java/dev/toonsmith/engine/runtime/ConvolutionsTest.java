@@ -1,4 +1,4 @@
-package dev.toonsmith.engine.model;
+package dev.toonsmith.engine.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,7 +11,8 @@ import ai.djl.nn.Block;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import dev.toonsmith.engine.runtime.TorchRuntime;
+import dev.toonsmith.engine.model.ConvUnit;
+import dev.toonsmith.engine.model.ReflectionPad;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
