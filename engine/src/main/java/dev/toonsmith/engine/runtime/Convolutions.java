@@ -8,6 +8,8 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.GradientCollector;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * a float32 convolution whose input has more than 16 channels, not a multiple of 16, and a kernel larger than 1x1
  * returns values off by a tenth of their size, sometimes NaN: the default style's refining layer (35 channels in)
  * drew 2.5 % of its pixels in another colour than ONNX Runtime and float64 do. Multiples of 16 are right on those
- * CPUs, so such inputs are padded with zero channels (and the weight with zero rows), which changes no sum.
+ * CPUs, so such a convolution is computed as two: over the input's first multiple of 16 channels, and over the
+ * rest (at most 15, which are right too), summed.
  *
  * <p>The backward pass goes wrong too, for an output gradient of 1 or 3 channels (the ink and head layers, the
  * discriminators' verdicts): training made NaN losses there. So while gradients are recorded the output channels are
@@ -26,8 +29,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A probe decides once per process, on a 35-channel forward convolution and a 1-channel input gradient over a
  * 64x48 picture against the same in float64 (the kernels go wrong only on pictures larger than about 30 pixels a
- * side), whether this CPU needs it: a correct CPU keeps the unpadded, cheaper path. {@code -Dtoonsmith.conv.padChannels=always} or
- * {@code never} overrides the probe (tests use both). Thread-safe.
+ * side), whether this CPU needs it: a correct CPU keeps the plain path. {@code -Dtoonsmith.conv.padChannels=always}
+ * or {@code never} overrides the probe (tests use both). Thread-safe.
  */
 public final class Convolutions {
 
@@ -41,10 +44,12 @@ public final class Convolutions {
     private Convolutions() {}
 
     /**
-     * {@code Conv2d.conv2d(x, weight, bias, stride, padding, dilation, groups)}, with the channels padded to a multiple
-     * of 16 where this CPU needs it: the input's beyond 16, and, while gradients are recorded, the output's (the
-     * backward pass's kernels go wrong for a gradient of 1 or 3 channels). Differentiable like the plain call;
-     * {@code bias} may be null.
+     * {@code Conv2d.conv2d(x, weight, bias, stride, padding, dilation, groups)}, computed in pieces the kernels get
+     * right where this CPU needs it: an input of more than 16 channels, not a multiple of 16, as the sum of two
+     * convolutions (its first multiple of 16 channels, and the rest); and, while gradients are recorded, an output
+     * padded with zero channels to a multiple of 16 (the backward kernels go wrong for a gradient of 1 or 3 channels),
+     * the extra outputs dropped. Splitting rather than padding the input costs no extra arithmetic or memory.
+     * Differentiable like the plain call; {@code bias} may be null.
      */
     public static NDList conv2d(NDArray x, NDArray weight, NDArray bias, Shape stride, Shape padding, Shape dilation,
             int groups) {
@@ -52,43 +57,53 @@ public final class Convolutions {
         long inputs = x.getShape().get(1);
         long outputs = kernel.get(0);
         boolean spatial = groups == 1 && kernel.get(2) * kernel.get(3) > 1;
-        long missingIn = spatial && inputs > CHANNEL_MULTIPLE ? missing(inputs) : 0;
+        long whole = spatial && inputs > CHANNEL_MULTIPLE ? inputs - inputs % CHANNEL_MULTIPLE : inputs;
         long missingOut = spatial && TorchRuntime.isGradMode() ? missing(outputs) : 0;
-        if (missingIn + missingOut == 0 || !padChannels()) {
+        if ((whole == inputs && missingOut == 0) || !padChannels()) {
             return Conv2d.conv2d(x, weight, bias, stride, padding, dilation, groups);
         }
         try (NDManager scope = x.getManager().newSubManager()) {
-            NDArray wideX = x;
-            NDArray wideW = weight;
-            NDArray wideB = bias;
-            if (missingIn > 0) {
-                Shape xs = x.getShape();
-                wideX = NDArrays.concat(new NDList(x, scope.zeros(new Shape(xs.get(0), missingIn, xs.get(2),
-                        xs.get(3)), x.getDataType(), x.getDevice())), 1);
-                wideW = NDArrays.concat(new NDList(weight, scope.zeros(new Shape(outputs, missingIn, kernel.get(2),
-                        kernel.get(3)), weight.getDataType(), weight.getDevice())), 1);
-            }
+            List<NDArray> made = new ArrayList<>();
+            NDArray w = weight;
+            NDArray b = bias;
             if (missingOut > 0) {
-                Shape ws = wideW.getShape();
-                wideW = NDArrays.concat(new NDList(wideW, scope.zeros(new Shape(missingOut, ws.get(1), ws.get(2),
-                        ws.get(3)), weight.getDataType(), weight.getDevice())), 0);
+                w = keep(made, NDArrays.concat(new NDList(weight, scope.zeros(new Shape(missingOut, inputs,
+                        kernel.get(2), kernel.get(3)), weight.getDataType(), weight.getDevice())), 0));
                 if (bias != null) {
-                    wideB = NDArrays.concat(new NDList(bias, scope.zeros(new Shape(missingOut), bias.getDataType(),
-                            bias.getDevice())), 0);
+                    b = keep(made, NDArrays.concat(new NDList(bias, scope.zeros(new Shape(missingOut),
+                            bias.getDataType(), bias.getDevice())), 0));
                 }
             }
-            NDArray out = Conv2d.conv2d(wideX, wideW, wideB, stride, padding, dilation, groups).singletonOrThrow();
-            NDArray result = missingOut > 0 ? out.get(":, 0:" + outputs) : out;
-            // An operation's result joins its first operand's manager: the widened weight would otherwise pile up
-            // in the network's manager at every step. Autograd keeps what the backward pass needs.
-            for (NDArray made : new NDArray[] {wideX, wideW, wideB, out}) {
-                if (made != null && made != x && made != weight && made != bias && made != result) {
-                    made.attach(scope);
-                }
+            NDArray out;
+            if (whole < inputs) {
+                // For one picture a channel range is contiguous: neither slice copies the input.
+                NDArray head = keep(made, Conv2d.conv2d(keep(made, x.get(":, 0:" + whole)),
+                        keep(made, w.get(":, 0:" + whole)), b, stride, padding, dilation, groups).singletonOrThrow());
+                NDArray rest = keep(made, Conv2d.conv2d(keep(made, x.get(":, " + whole + ":")),
+                        keep(made, w.get(":, " + whole + ":")), null, stride, padding, dilation, groups)
+                        .singletonOrThrow());
+                out = head.add(rest);
+            } else {
+                out = Conv2d.conv2d(x, w, b, stride, padding, dilation, groups).singletonOrThrow();
+            }
+            NDArray result = out;
+            if (missingOut > 0) {
+                keep(made, out);
+                result = out.get(":, 0:" + outputs);
+            }
+            // An operation's result joins its first operand's manager: the pieces would otherwise pile up in the
+            // network's manager at every step. Autograd keeps what the backward pass needs.
+            for (NDArray piece : made) {
+                piece.attach(scope);
             }
             result.attach(x.getManager());
             return new NDList(result);
         }
+    }
+
+    private static NDArray keep(List<NDArray> made, NDArray array) {
+        made.add(array);
+        return array;
     }
 
     /** How many zero channels make {@code channels} a multiple of 16. */
