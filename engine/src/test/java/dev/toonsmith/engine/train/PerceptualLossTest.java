@@ -76,7 +76,7 @@ class PerceptualLossTest {
             NDList a = features.features(output);
             NDList b = features.features(photo);
             assertEquals(2, a.size(), "the extractor returns a tuple of two maps");
-            assertEquals(new Shape(2, 4, 16, 16), a.get(1).getShape());
+            assertEquals(new Shape(2, 16, 16, 16), a.get(1).getShape());
             float first = Losses.l1(a.get(0), b.get(0)).getFloat();
             float second = Losses.l1(a.get(1), b.get(1)).getFloat();
             float perceptual = loss.between(output, photo).getFloat();
