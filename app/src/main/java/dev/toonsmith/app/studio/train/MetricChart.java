@@ -2,7 +2,6 @@ package dev.toonsmith.app.studio.train;
 
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
-import io.fair_acc.chartfx.plugins.DataPointTooltip;
 import io.fair_acc.chartfx.plugins.Zoomer;
 import io.fair_acc.chartfx.renderer.ErrorStyle;
 import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
@@ -21,12 +20,14 @@ import javafx.scene.layout.StackPane;
 final class MetricChart extends StackPane {
 
     private final XYChart chart;
+    private final DefaultNumericAxis xAxis;
     private final DefaultNumericAxis yAxis;
     private final Map<String, DoubleDataSet> sets = new LinkedHashMap<>();
     private final java.util.Set<String> hidden = new java.util.HashSet<>();
+    private final javafx.scene.control.Label readout = new javafx.scene.control.Label();
 
     MetricChart(String yLabel) {
-        DefaultNumericAxis xAxis = new DefaultNumericAxis("step");
+        xAxis = new DefaultNumericAxis("step");
         yAxis = new DefaultNumericAxis(yLabel);
         // Steps and losses have no unit; without this ChartFX labels them "step []".
         xAxis.setUnit(null);
@@ -41,14 +42,21 @@ final class MetricChart extends StackPane {
         // The zoomer's range slider appears when the mouse nears the x axis and stayed over the plot as a thick
         // bar with handles; dragging in the plot zooms just as well.
         zoomer.setSliderVisible(false);
-        chart.getPlugins().addAll(zoomer, new HoverReadout());
+        chart.getPlugins().add(zoomer);
         ErrorDataSetRenderer renderer = (ErrorDataSetRenderer) chart.getRenderers().get(0);
         renderer.setErrorStyle(ErrorStyle.NONE);
         renderer.setDrawMarker(false);
         // The data arrive decimated already; a second, pixel-based reduction would only cost time.
         renderer.setPointReduction(false);
         getStyleClass().add("metric-chart");
-        getChildren().add(chart);
+        readout.getStyleClass().add("chart-readout");
+        readout.setManaged(false);
+        readout.setVisible(false);
+        readout.setMouseTransparent(true);
+        getChildren().addAll(chart, readout);
+        addEventFilter(javafx.scene.input.MouseEvent.MOUSE_MOVED, this::showReadout);
+        addEventFilter(javafx.scene.input.MouseEvent.MOUSE_DRAGGED, e -> readout.setVisible(false));
+        addEventFilter(javafx.scene.input.MouseEvent.MOUSE_EXITED, e -> readout.setVisible(false));
     }
 
     /** Sets a series' points, creating it the first time. */
@@ -78,35 +86,68 @@ final class MetricChart extends StackPane {
     }
 
     /**
-     * ChartFX's data point tooltip, reachable: it only answered within 5 px of a point, which a user moving over a
-     * line almost never is; and it names the series and the step in words.
+     * The hover read-out: at the step under the mouse, each shown series' value there, in its own line, beside the
+     * mouse. (ChartFX's data point tooltip answered only within a few pixels of a drawn point, which a user moving
+     * over a line almost never is.) An event filter, so that the zoomer's handlers cannot keep it from seeing moves.
      */
-    private final class HoverReadout extends DataPointTooltip {
-        HoverReadout() {
-            super(PICKING_DISTANCE);
+    private void showReadout(javafx.scene.input.MouseEvent e) {
+        javafx.geometry.Point2D inCanvas = chart.getCanvas().sceneToLocal(e.getSceneX(), e.getSceneY());
+        if (inCanvas == null || !chart.getCanvas().getLayoutBounds().contains(inCanvas)) {
+            readout.setVisible(false);
+            return;
         }
-
-        @Override
-        protected String formatLabel(DataPoint point) {
-            return String.format(java.util.Locale.ROOT, "%s%nstep %.0f: %.4g", point.label, point.x, point.y);
+        double step = xAxis.getValueForDisplay(inCanvas.getX());
+        StringBuilder text = new StringBuilder();
+        double shownStep = Double.NaN;
+        for (DoubleDataSet set : sets.values()) {
+            int i = hidden.contains(set.getName()) ? -1 : nearest(set, step);
+            if (i < 0 || !Double.isFinite(set.get(1, i))) {
+                continue;
+            }
+            if (Double.isNaN(shownStep)) {
+                shownStep = set.get(0, i);
+                text.append(String.format(java.util.Locale.ROOT, "step %.0f", shownStep));
+            }
+            text.append(String.format(java.util.Locale.ROOT, "%n%s  %.4g", set.getName(), set.get(1, i)));
         }
-
-        @Override
-        protected java.util.stream.Stream<DataPoint> getPointsCloseToCursor(io.fair_acc.dataset.DataSet data,
-                io.fair_acc.chartfx.renderer.Renderer renderer, javafx.geometry.Point2D mouse) {
-            // A series switched off is not drawn, so it has no read-out either.
-            return hidden.contains(data.getName()) ? java.util.stream.Stream.empty()
-                    : super.getPointsCloseToCursor(data, renderer, mouse);
+        if (Double.isNaN(shownStep)) {
+            readout.setVisible(false);
+            return;
         }
-
-        @Override
-        protected String getDataLabelSafe(io.fair_acc.dataset.DataSet data, int index) {
-            return data.getName();
-        }
+        readout.setText(text.toString());
+        readout.autosize();
+        javafx.geometry.Point2D here = sceneToLocal(e.getSceneX(), e.getSceneY());
+        // Beside the mouse, on the side with room.
+        double x = here.getX() + 14 + readout.getWidth() > getWidth() ? here.getX() - 14 - readout.getWidth()
+                : here.getX() + 14;
+        double y = Math.min(Math.max(0, here.getY() - readout.getHeight() / 2), getHeight() - readout.getHeight());
+        readout.relocate(x, y);
+        readout.setVisible(true);
     }
 
-    /** How near, in pixels, the mouse must be to a point for its read-out. */
-    static final double PICKING_DISTANCE = 24;
+    /** The index of the point whose step is nearest {@code step}; -1 when the set is empty. Steps are sorted. */
+    private static int nearest(DoubleDataSet set, double step) {
+        int n = set.getDataCount();
+        if (n == 0) {
+            return -1;
+        }
+        int low = 0;
+        int high = n - 1;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (set.get(0, mid) < step) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low > 0 && Math.abs(set.get(0, low - 1) - step) <= Math.abs(set.get(0, low) - step) ? low - 1 : low;
+    }
+
+    /** The read-out's text while it shows, for tests; empty otherwise. */
+    String readoutText() {
+        return readout.isVisible() ? readout.getText() : "";
+    }
 
     void setLogScale(boolean log) {
         if (yAxis.isLogAxis() != log) {
@@ -118,6 +159,26 @@ final class MetricChart extends StackPane {
     /** Points drawn in all, for tests. */
     int pointCount() {
         return sets.values().stream().mapToInt(DoubleDataSet::getDataCount).sum();
+    }
+
+    /**
+     * A drawn point, for tests that hover it: the middle point of the first series shown, its name and where it lies
+     * on the screen; null when nothing is drawn.
+     */
+    java.util.Map.Entry<String, javafx.geometry.Point2D> shownPoint() {
+        for (DoubleDataSet set : sets.values()) {
+            if (hidden.contains(set.getName())) {
+                continue;
+            }
+            for (int i = set.getDataCount() / 2; i < set.getDataCount(); i++) {
+                double x = xAxis.getDisplayPosition(set.get(0, i));
+                double y = yAxis.getDisplayPosition(set.get(1, i));
+                if (Double.isFinite(x) && Double.isFinite(y)) {
+                    return java.util.Map.entry(set.getName(), chart.getCanvas().localToScreen(x, y));
+                }
+            }
+        }
+        return null;
     }
 
     XYChart chart() {

@@ -491,6 +491,11 @@ final class RunView extends StackPane {
         run.chartRevisionProperty().removeListener(onRevision);
     }
 
+    /** For tests: the loss chart. */
+    MetricChart lossChart() {
+        return losses;
+    }
+
     /** For tests: points the loss chart draws. */
     int lossPointsDrawn() {
         return losses.pointCount();

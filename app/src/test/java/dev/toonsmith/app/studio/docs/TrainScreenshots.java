@@ -1,6 +1,7 @@
 package dev.toonsmith.app.studio.docs;
 
 import dev.toonsmith.app.studio.ScriptedDialogs;
+import dev.toonsmith.app.studio.TrainingFixtures;
 import dev.toonsmith.app.studio.shell.Studio;
 import dev.toonsmith.app.studio.shell.StudioOptions;
 import dev.toonsmith.app.studio.train.RunPhase;
@@ -12,16 +13,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TitledPane;
 import javafx.stage.Stage;
 
 /**
  * Not a test: makes the Train page's screenshots in {@code docs/} from a real run on real images, in a real window
- * (run it under Xvfb). It fills the wizard with two folders and the quick preset, saves the wizard, starts the run,
- * and saves the page after {@code STEPS} steps while the run trains, then with two sample grids compared.
+ * (run it under Xvfb). It fills the wizard with two folders and the quick preset, opens the advanced options and
+ * saves the wizard, starts the run, pauses it after {@code STEPS} steps and saves the paused page, then the same
+ * with two sample grids compared. {@code CARTOONS} may be {@code drawn}: twelve cartoons of flat shapes drawn into
+ * {@code HOME} (the tests' {@link TrainingFixtures}), for machines without a cartoon set.
  *
  * <pre>
  * xvfb-run -s "-screen 0 1600x1000x24" java -cp "app/target/classes:app/target/test-classes:app/target/lib/*" \
- *     dev.toonsmith.app.studio.docs.TrainScreenshots HOME PHOTOS CARTOONS OUT_DIR STEPS
+ *     dev.toonsmith.app.studio.docs.TrainScreenshots HOME PHOTOS CARTOONS|drawn OUT_DIR STEPS
  * </pre>
  */
 public final class TrainScreenshots {
@@ -31,7 +36,8 @@ public final class TrainScreenshots {
     public static void main(String[] args) throws Exception {
         Path home = Path.of(args[0]);
         Path photos = Path.of(args[1]);
-        Path cartoons = Path.of(args[2]);
+        Path cartoons = args[2].equals("drawn") ? TrainingFixtures.cartoons(home.resolve("drawn"), 64, 12)
+                : Path.of(args[2]);
         Path out = Path.of(args[3]);
         long steps = Long.parseLong(args[4]);
         Files.createDirectories(out);
@@ -57,14 +63,29 @@ public final class TrainScreenshots {
             return null;
         });
         DocShots.waitFor(() -> studio.train().wizard().refusalProperty().get().isEmpty(), 120);
-        Thread.sleep(2000);
+        DocShots.fx(() -> {
+            // The advanced options open, scrolled to show a few of them: Start stays in its footer below.
+            ((TitledPane) studio.scene().lookup("#wizard-advanced-pane")).setExpanded(true);
+            return null;
+        });
+        Thread.sleep(1000);
+        DocShots.fx(() -> {
+            ((ScrollPane) studio.scene().lookup("#wizard-scroll")).setVvalue(0.42);
+            return null;
+        });
+        Thread.sleep(1500);
         DocShots.save(studio::scene, out.resolve("train-wizard.png"));
         DocShots.fx(() -> {
             studio.train().startNewRun();
             return null;
         });
         DocShots.waitFor(() -> run(studio) != null && run(studio).step() >= steps, 3600);
-        Thread.sleep(1500);
+        DocShots.fx(() -> {
+            run(studio).pause();
+            return null;
+        });
+        DocShots.waitFor(() -> run(studio).phase() == RunPhase.PAUSED, 120);
+        Thread.sleep(2500);
         DocShots.save(studio::scene, out.resolve("train-run.png"));
         DocShots.fx(() -> {
             TrainRunViewModel run = run(studio);
