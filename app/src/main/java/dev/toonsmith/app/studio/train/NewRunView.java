@@ -190,7 +190,7 @@ final class NewRunView extends javafx.scene.layout.BorderPane {
                 name.setId("option-" + option.name());
                 javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip("--" + option.name());
                 name.setTooltip(tip);
-                javafx.scene.Node editor = editor(option);
+                javafx.scene.Node editor = editor(option, texts.get("train.option.prompt"));
                 Label line = help(option.explanation(texts));
                 line.setId("option-help-" + option.name());
                 line.setMinHeight(Region.USE_PREF_SIZE);
@@ -204,7 +204,7 @@ final class NewRunView extends javafx.scene.layout.BorderPane {
         return grid;
     }
 
-    private static javafx.scene.Node editor(AdvancedOption option) {
+    private static javafx.scene.Node editor(AdvancedOption option, String prompt) {
         if (option.type() == Boolean.class) {
             javafx.scene.control.CheckBox box = new javafx.scene.control.CheckBox();
             box.setSelected(Boolean.TRUE.equals(option.valueProperty().get()));
@@ -216,6 +216,8 @@ final class NewRunView extends javafx.scene.layout.BorderPane {
         TextField field = new TextField(String.valueOf(option.valueProperty().get() == null ? ""
                 : option.valueProperty().get()));
         field.setPrefColumnCount(10);
+        // Empty means the option is left out and train's own default applies (some depend on the architecture).
+        field.setPromptText(prompt);
         field.textProperty().addListener((obs, was, now) -> option.valueProperty().set(now));
         option.valueProperty().addListener((obs, was, now) -> {
             String text = now == null ? "" : now.toString();

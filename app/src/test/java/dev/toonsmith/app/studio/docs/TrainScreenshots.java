@@ -65,10 +65,10 @@ public final class TrainScreenshots {
             wizard.cartoonsProperty().set(cartoons);
             wizard.runNameProperty().set("my-first-style");
             if (args[2].equals("drawn")) {
-                // With only the eight sample photos, the palette's k-means start gives NaN losses from step 2
-                // (an engine matter, seen at 01:47 on 2026-12-08); the run trains without a palette instead.
-                wizard.advanced().stream().filter(o -> o.name().equals("palette")).findFirst()
-                        .ifPresent(o -> o.valueProperty().set("0"));
+                // With only the eight sample photos, the quick preset's palette and flattening layers gave NaN
+                // losses within a few steps (an engine matter, seen on 2026-12-08); the run trains without them.
+                wizard.advanced().stream().filter(o -> o.name().equals("palette") || o.name().equals("flatten"))
+                        .forEach(o -> o.valueProperty().set("0"));
             }
             return null;
         });
@@ -90,6 +90,12 @@ public final class TrainScreenshots {
         });
         Thread.sleep(1500);
         DocShots.save(studio::scene, out.resolve("train-wizard.png"));
+        // The Studio page renders its first photo at start; the run starts once that is done (a run started while
+        // the studio's generator ran gave NaN losses within a few steps, seen on 2026-12-08).
+        for (int quiet = 0; quiet < 6; ) {
+            Thread.sleep(500);
+            quiet = DocShots.fx(() -> studio.workspace().renderingProperty().get()) ? 0 : quiet + 1;
+        }
         DocShots.fx(() -> {
             studio.train().startNewRun();
             return null;
