@@ -32,9 +32,12 @@ final class RunHealth {
         if (charts.size() == 0) {
             return Assessment.NONE;
         }
-        MetricSeries total = charts.loss("G_total");
-        if (total != null && !Double.isFinite(total.last())) {
-            return new Assessment(texts.get("train.health.nonFinite"), true);
+        for (String name : charts.lossNames()) {
+            // Any loss, not only the total: in the warm-up the content loss is the only one.
+            if (!Double.isFinite(charts.loss(name).last())) {
+                return new Assessment(join(texts.get("train.health.nonFinite"),
+                        samples == null ? "" : samples(samples, texts)), true);
+            }
         }
         String sampleText = samples(samples, texts);
         boolean sampleWarning = samples != null && samples.kind() != SampleDrift.Kind.STEADY;
@@ -76,6 +79,7 @@ final class RunHealth {
                     v.firstStep(), String.format(Locale.ROOT, "%.0f", v.shift()));
             case ALIKE -> texts.format("train.health.samplesAlike", percent(v.variety()), percent(v.firstVariety()),
                     v.firstStep());
+            case BLANK -> texts.format("train.health.samplesBlank", v.step());
         };
     }
 

@@ -17,7 +17,10 @@ final class SampleDrift {
     /** Hue names of the cast's direction, in 45° sectors of the a*b* plane from +a* (magenta-red) anticlockwise. */
     static final int SECTORS = 8;
 
-    enum Kind { STEADY, DRIFTING, ALIKE }
+    /** One colour bin holding this share of the pictures' pixels: they are blank (black, as a NaN network draws). */
+    static final double BLANK = 0.95;
+
+    enum Kind { STEADY, DRIFTING, ALIKE, BLANK }
 
     /**
      * @param kind what the comparison found
@@ -37,7 +40,10 @@ final class SampleDrift {
         double angle = Math.toDegrees(Math.atan2(latest.meanB() - first.meanB(), latest.meanA() - first.meanA()));
         int hue = (int) Math.floorMod(Math.round((angle + 360) / (360.0 / SECTORS)), SECTORS);
         Kind kind;
-        if (shift >= CAST) {
+        // Judged on the newest grid alone: compared with a first grid that was blank too, it would look steady.
+        if (latest.dominantShare() >= BLANK) {
+            kind = Kind.BLANK;
+        } else if (shift >= CAST) {
             kind = Kind.DRIFTING;
         } else if (latest.variety() < ALIKE && latest.variety() < LOST * first.variety()) {
             kind = Kind.ALIKE;

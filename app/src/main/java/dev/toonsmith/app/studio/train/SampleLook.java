@@ -91,6 +91,15 @@ public record SampleLook(double meanA, double meanB, double[] histogram, double 
         return d / 2;
     }
 
+    /** The largest share of the generated pictures' pixels in one colour bin: near 1 for blank pictures. */
+    double dominantShare() {
+        double most = 0;
+        for (double share : histogram) {
+            most = Math.max(most, share);
+        }
+        return most;
+    }
+
     /** How varied the generated pictures are next to their photos: near 1 when each keeps its own photo's layout. */
     double variety() {
         return photoSpread <= 1e-9 ? 1 : spread / photoSpread;

@@ -58,6 +58,25 @@ class SampleDriftTest {
     }
 
     @Test
+    void blackPicturesAreBlankEvenWhenTheFirstGridWasBlackToo() throws Exception {
+        SampleLook black = look(SampleGrids.blank(), "step-25.png");
+        SampleDrift.Verdict v = SampleDrift.assess(25, black, 50, look(SampleGrids.blank(), "step-50.png"));
+        assertEquals(SampleDrift.Kind.BLANK, v.kind(), "no change from a broken start is no health: " + v);
+        RunHealth.Assessment health = RunHealth.describe(balancedScores(), v, texts);
+        assertTrue(health.warning() && health.text().startsWith("Warning: the generated pictures of step 50 are blank"),
+                health.text());
+    }
+
+    @Test
+    void aLossThatIsNotANumberInTheWarmUpIsReported() {
+        RunCharts charts = new RunCharts();
+        charts.add(0, Map.of("G_content", 0.4), null, null, 2e-4, 10);
+        charts.add(1, Map.of("G_content", Double.NaN), null, null, 2e-4, 10);
+        RunHealth.Assessment health = RunHealth.describe(charts, null, texts);
+        assertTrue(health.warning() && health.text().startsWith("The last loss was not a number"), health.text());
+    }
+
+    @Test
     void aRunWithBalancedScoresButPurpleSamplesIsNotCalledHealthy() throws Exception {
         RunCharts charts = balancedScores();
         SampleLook first = look(SampleGrids.steady(6), "step-100.png");

@@ -40,6 +40,11 @@ final class SampleGrids {
         return grid((photo, x, y) -> posterize(first.getRGB(x, y), 6));
     }
 
+    /** Black pictures, as a network whose weights went NaN draws them. */
+    static BufferedImage blank() throws IOException {
+        return grid((photo, x, y) -> 0);
+    }
+
     static Path write(BufferedImage grid, Path file) throws IOException {
         ImageIO.write(grid, "png", file.toFile());
         return file;
