@@ -106,12 +106,18 @@ public final class TrainScreenshots {
             return null;
         });
         DocShots.waitFor(() -> run(studio).phase() == RunPhase.PAUSED, 120);
+        DocShots.fx(() -> {
+            // The run selected in the runs list, as after a click on it: its entry must stay readable.
+            ((javafx.scene.control.ListView<?>) studio.scene().lookup("#runs-list")).getSelectionModel().select(0);
+            return null;
+        });
         Thread.sleep(2500);
         DocShots.save(studio::scene, out.resolve("train-run.png"));
         DocShots.fx(() -> {
             TrainRunViewModel run = run(studio);
             run.compareProperty().set(true);
-            run.compareIndexProperty().set(1);
+            // The newest grid above, the run's first below.
+            run.compareIndexProperty().set(0);
             return null;
         });
         Thread.sleep(1500);

@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
-import javafx.scene.image.ImageView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -125,8 +124,8 @@ class TrainPageUiTest {
         TrainRunViewModel live = shown();
         waitFor("the loss chart to gain points", 120, () -> onFx(() -> studio.trainView().runView().lossPointsDrawn() > 4));
         int firstPoints = onFx(() -> studio.trainView().runView().lossPointsDrawn());
-        waitFor("a sample grid", 120, () -> onFx(() -> robot.lookup("#sample-grid").queryAs(ImageView.class)
-                .getImage() != null));
+        waitFor("a sample grid", 120, () -> onFx(() -> robot.lookup("#sample-grid").queryAs(SampleTiles.class)
+                .grid() != null));
         waitFor("more points", 120, () -> onFx(() -> studio.trainView().runView().lossPointsDrawn() > firstPoints));
 
         robot.clickOn("#stop-run");
