@@ -471,20 +471,6 @@ final class RunView extends StackPane {
             fake.getData().add(new XYChart.Data<>(label, h.fake()[i]));
         }
         histogram.getData().setAll(List.of(real, fake));
-        // The same colours as the verdict chart's lines (SeriesColours), bars and legend alike.
-        paint(real, 0, SeriesColours.of("D(real)"));
-        paint(fake, 1, SeriesColours.of("D(fake)"));
-    }
-
-    private void paint(XYChart.Series<String, Number> series, int index, String colour) {
-        for (XYChart.Data<String, Number> d : series.getData()) {
-            if (d.getNode() != null) {
-                d.getNode().setStyle("-fx-bar-fill: " + colour + ";");
-            }
-        }
-        for (javafx.scene.Node symbol : histogram.lookupAll(".chart-legend-item-symbol.default-color" + index)) {
-            symbol.setStyle("-fx-bar-fill: " + colour + "; -fx-background-color: " + colour + ";");
-        }
     }
 
     private Button button(String key, org.kordamp.ikonli.Ikon icon, String id) {

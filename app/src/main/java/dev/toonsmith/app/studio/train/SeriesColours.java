@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * The one place that gives every chart series its colour, by name, so that a loss keeps its colour in every run
- * and every launch (D_total is always the same red) whichever series happen to come first.
+ * and every launch (D_total is always the same red) whichever series happen to come first. (The verdict histogram,
+ * a JavaFX chart, repeats D(real)'s and D(fake)'s colours in {@code studio.css}.)
  */
 final class SeriesColours {
 
