@@ -45,7 +45,8 @@ class StyleNameClashTest {
         CliRun clash = CliRun.of("import-style", MODELS.resolve("cyclegan-resnet.onnx").toString(), "-o",
                 styles.resolve("mine.toon").toString(), "--name", " toonsmith default", "--license", "MIT");
         assertEquals(2, clash.exitCode(), clash.out());
-        assertEquals("There is already a style called 'Toonsmith Default' (id default, bundled with Toonsmith);"
+        assertEquals("toonsmith import-style: There is already a style called 'Toonsmith Default' (id default,"
+                + " bundled with Toonsmith);"
                 + " give this one another --name, e.g. --name \"toonsmith default (2)\".", firstLine(clash));
         assertFalse(Files.exists(styles.resolve("mine.toon")), "nothing written");
 
@@ -69,7 +70,7 @@ class StyleNameClashTest {
                 "--name", "HORSES", "--license", "CC0-1.0");
         assertEquals(2, clash.exitCode(), clash.out());
         String line = firstLine(clash);
-        assertTrue(line.startsWith("There is already a style called 'Horses' (id horses, in ")
+        assertTrue(line.startsWith("toonsmith export-style: There is already a style called 'Horses' (id horses, in ")
                 && line.endsWith("give this one another --name, e.g. --name \"HORSES (2)\"."), line);
         assertTrue(line.contains(styles.resolve("horses.toon").toString()), "names the file: " + line);
     }

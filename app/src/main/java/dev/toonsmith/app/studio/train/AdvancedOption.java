@@ -3,6 +3,7 @@ package dev.toonsmith.app.studio.train;
 import dev.toonsmith.app.cli.TrainCommand;
 import java.util.List;
 import java.util.Objects;
+import dev.toonsmith.ui.UiResources.Texts;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
@@ -58,6 +59,31 @@ public final class AdvancedOption {
             return "optimization";
         }
         return "run";
+    }
+
+    /** The name people read: "Discriminator width" for {@code d-width}. */
+    public String label(Texts texts) {
+        String key = "train.option." + name();
+        if (texts.has(key)) {
+            return texts.get(key);
+        }
+        String words = name().replace('-', ' ');
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    /**
+     * One line shown under the option: what it does (the studio's own words where {@code train --help} is terse)
+     * and its default.
+     */
+    public String explanation(Texts texts) {
+        String key = "train.option." + name() + ".help";
+        String what = texts.has(key) ? texts.get(key) : description();
+        String shownDefault = help.defaultValue();
+        if (shownDefault == null || shownDefault.isBlank()) {
+            return what;
+        }
+        String byDefault = texts.format("train.option.default", shownDefault);
+        return what.isBlank() ? byDefault : what + " " + byDefault;
     }
 
     public ObjectProperty<Object> valueProperty() {

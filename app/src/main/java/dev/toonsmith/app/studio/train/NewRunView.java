@@ -35,17 +35,18 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
-import org.controlsfx.control.PropertySheet;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
  * The new-run wizard's form: the two folders (chosen or dropped) with their counts, thumbnails and problems, the
- * run's main settings and a preset, the advanced options in a property sheet, and the start button with the reason
- * it is disabled. Binds to a {@link NewRunViewModel}.
+ * run's main settings and a preset, the advanced options grouped, each with its name in words, its one-line
+ * explanation under it and its {@code train} option in a tooltip; the form scrolls, and the start button with the
+ * reason it is disabled stays in a footer below it, in view however long the form grows. Binds to a
+ * {@link NewRunViewModel}.
  */
-final class NewRunView extends ScrollPane {
+final class NewRunView extends javafx.scene.layout.BorderPane {
 
     private static final double THUMB = 64;
 
@@ -126,14 +127,7 @@ final class NewRunView extends ScrollPane {
         settings.addRow(6, new Label(texts.get("train.wizard.name")), name, help(texts.get("train.wizard.nameHelp")));
         GridPane.setHgrow(presetHelp, Priority.ALWAYS);
 
-        PropertySheet sheet = new PropertySheet(FXCollections.observableArrayList(
-                wizard.advanced().stream().map(AdvancedOptionItem::new).toList()));
-        sheet.setId("wizard-advanced");
-        sheet.setMode(PropertySheet.Mode.CATEGORY);
-        sheet.setSearchBoxVisible(true);
-        sheet.setModeSwitcherVisible(false);
-        sheet.setPrefHeight(380);
-        TitledPane advanced = new TitledPane(texts.get("train.wizard.advanced"), sheet);
+        TitledPane advanced = new TitledPane(texts.get("train.wizard.advanced"), advancedForm(wizard, texts));
         advanced.setExpanded(false);
         advanced.setId("wizard-advanced-pane");
 
@@ -147,15 +141,92 @@ final class NewRunView extends ScrollPane {
         refusal.setWrapText(true);
         refusal.getStyleClass().add("wizard-refusal");
         refusal.textProperty().bind(wizard.refusalProperty());
+        HBox.setHgrow(refusal, Priority.ALWAYS);
         HBox startRow = new HBox(12, start, refusal);
         startRow.setAlignment(Pos.CENTER_LEFT);
+        startRow.getStyleClass().add("wizard-footer");
+        startRow.setId("wizard-footer");
 
-        VBox form = new VBox(14, heading, intro, folders, settings, advanced, startRow);
+        VBox form = new VBox(14, heading, intro, folders, settings, advanced);
         form.setPadding(new Insets(18, 22, 22, 22));
         form.getStyleClass().add("wizard");
-        setContent(form);
-        setFitToWidth(true);
-        getStyleClass().add("page-scroll");
+        ScrollPane scroll = new ScrollPane(form);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("page-scroll");
+        scroll.setId("wizard-scroll");
+        setCenter(scroll);
+        setBottom(startRow);
+    }
+
+    /** The advanced options by group: a label in words (the option in its tooltip), the editor, and a line on it. */
+    private static Region advancedForm(NewRunViewModel wizard, Texts texts) {
+        GridPane grid = new GridPane();
+        grid.setId("wizard-advanced");
+        grid.setHgap(12);
+        grid.setVgap(2);
+        javafx.scene.layout.ColumnConstraints names = new javafx.scene.layout.ColumnConstraints();
+        names.setMinWidth(190);
+        javafx.scene.layout.ColumnConstraints editors = new javafx.scene.layout.ColumnConstraints();
+        editors.setMinWidth(140);
+        javafx.scene.layout.ColumnConstraints lines = new javafx.scene.layout.ColumnConstraints();
+        lines.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(names, editors, lines);
+        java.util.Map<String, List<AdvancedOption>> groups = new java.util.LinkedHashMap<>();
+        for (String g : List.of("generator", "discriminator", "losses", "optimization", "run")) {
+            groups.put(g, new java.util.ArrayList<>());
+        }
+        wizard.advanced().forEach(o -> groups.computeIfAbsent(o.category(), g -> new java.util.ArrayList<>()).add(o));
+        int row = 0;
+        for (var group : groups.entrySet()) {
+            if (group.getValue().isEmpty()) {
+                continue;
+            }
+            Label title = new Label(texts.get("train.option.group." + group.getKey()));
+            title.getStyleClass().add("option-group");
+            grid.add(title, 0, row++, 3, 1);
+            for (AdvancedOption option : group.getValue()) {
+                Label name = new Label(option.label(texts));
+                name.getStyleClass().add("option-label");
+                name.setId("option-" + option.name());
+                javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip("--" + option.name());
+                name.setTooltip(tip);
+                javafx.scene.Node editor = editor(option, texts.get("train.option.prompt"));
+                Label line = help(option.explanation(texts));
+                line.setId("option-help-" + option.name());
+                line.setMinHeight(Region.USE_PREF_SIZE);
+                GridPane.setValignment(name, javafx.geometry.VPos.TOP);
+                GridPane.setValignment(editor, javafx.geometry.VPos.TOP);
+                GridPane.setValignment(line, javafx.geometry.VPos.TOP);
+                grid.addRow(row++, name, editor, line);
+            }
+        }
+        grid.setPadding(new Insets(4, 4, 8, 4));
+        return grid;
+    }
+
+    private static javafx.scene.Node editor(AdvancedOption option, String prompt) {
+        if (option.type() == Boolean.class) {
+            javafx.scene.control.CheckBox box = new javafx.scene.control.CheckBox();
+            box.setSelected(Boolean.TRUE.equals(option.valueProperty().get()));
+            box.selectedProperty().addListener((obs, was, now) -> option.valueProperty().set(now));
+            option.valueProperty().addListener((obs, was, now) -> box.setSelected(Boolean.TRUE.equals(now)));
+            box.setId("option-editor-" + option.name());
+            return box;
+        }
+        TextField field = new TextField(String.valueOf(option.valueProperty().get() == null ? ""
+                : option.valueProperty().get()));
+        field.setPrefColumnCount(10);
+        // Empty means the option is left out and train's own default applies (some depend on the architecture).
+        field.setPromptText(prompt);
+        field.textProperty().addListener((obs, was, now) -> option.valueProperty().set(now));
+        option.valueProperty().addListener((obs, was, now) -> {
+            String text = now == null ? "" : now.toString();
+            if (!text.equals(field.getText())) {
+                field.setText(text);
+            }
+        });
+        field.setId("option-editor-" + option.name());
+        return field;
     }
 
     private static Label help(String text) {
@@ -182,6 +253,9 @@ final class NewRunView extends ScrollPane {
         Label count = new Label();
         count.setId(id + "-summary");
         count.textProperty().bind(summary);
+        // Wraps rather than being cut off: the summary may add a sentence on small images.
+        count.setWrapText(true);
+        count.setMinHeight(Region.USE_PREF_SIZE);
         // Wraps instead of widening the form: two folders side by side must fit any window.
         javafx.scene.layout.FlowPane thumbs = new javafx.scene.layout.FlowPane(4, 4);
         thumbs.setId(id + "-thumbnails");
@@ -231,49 +305,5 @@ final class NewRunView extends ScrollPane {
             e.consume();
         });
         return box;
-    }
-
-    /** An advanced option in ControlsFX's property sheet: editors by type, explanation as tooltip and description. */
-    private static final class AdvancedOptionItem implements PropertySheet.Item {
-        private final AdvancedOption option;
-
-        AdvancedOptionItem(AdvancedOption option) {
-            this.option = option;
-        }
-
-        @Override
-        public Class<?> getType() {
-            return option.type();
-        }
-
-        @Override
-        public String getCategory() {
-            return option.category();
-        }
-
-        @Override
-        public String getName() {
-            return option.name();
-        }
-
-        @Override
-        public String getDescription() {
-            return option.description();
-        }
-
-        @Override
-        public Object getValue() {
-            return option.valueProperty().get();
-        }
-
-        @Override
-        public void setValue(Object value) {
-            option.valueProperty().set(value);
-        }
-
-        @Override
-        public Optional<ObservableValue<? extends Object>> getObservableValue() {
-            return Optional.of(option.valueProperty());
-        }
     }
 }

@@ -44,7 +44,7 @@ public final class NewRunViewModel {
     public static final int THUMBNAILS = 6;
 
     /** Options the wizard asks for itself, above the advanced sheet; the folders and the run are its own. */
-    private static final List<String> OWN = List.of("photos", "cartoons", "run", "resume", "mode", "arch", "size",
+    static final List<String> OWN = List.of("photos", "cartoons", "run", "resume", "mode", "arch", "size",
             "steps", "start-from");
 
     /**

@@ -45,7 +45,7 @@ import org.kordamp.ikonli.material2.Material2MZ;
  * the sample grids, checkpoints and events on the right. Binds to a {@link TrainRunViewModel}; charts redraw only
  * while the page is visible, and at most as often as the ViewModel's throttled updates.
  */
-final class RunView extends BorderPane {
+final class RunView extends StackPane {
 
     /** Decimation buckets per series: a chart never draws more than four times this many points a series. */
     static final int BUCKETS = 500;
@@ -65,6 +65,7 @@ final class RunView extends BorderPane {
     private final Slider smoothing = new Slider(0, 0.99, 0.6);
     private final CheckBox logScale;
     private final ChangeListener<Number> onRevision = (obs, was, now) -> redrawIfVisible();
+    private final StackPane zoom = new StackPane();
     private boolean visible;
     private int drawnRevision = -1;
 
@@ -88,10 +89,23 @@ final class RunView extends BorderPane {
         logScale = new CheckBox(texts.get("train.chart.log"));
         logScale.setId("log-scale");
 
-        setTop(header(page));
+        BorderPane content = new BorderPane();
+        content.setTop(header(page));
         SplitPane split = new SplitPane(charts(), side(page, dialogs));
         split.setDividerPositions(0.58);
-        setCenter(split);
+        content.setCenter(split);
+        zoom.getStyleClass().add("sample-zoom");
+        zoom.setId("sample-zoom");
+        zoom.setVisible(false);
+        zoom.setFocusTraversable(true);
+        zoom.setOnMouseClicked(e -> closeZoom());
+        zoom.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                closeZoom();
+                e.consume();
+            }
+        });
+        getChildren().addAll(content, zoom);
 
         smoothing.valueProperty().addListener((obs, was, now) -> redraw());
         logScale.selectedProperty().addListener((obs, was, now) -> redraw());
@@ -110,6 +124,7 @@ final class RunView extends BorderPane {
         Button pause = button("train.pause", Material2MZ.PAUSE, "pause-run");
         pause.setOnAction(e -> run.pause());
         pause.visibleProperty().bind(run.phaseProperty().isEqualTo(RunPhase.RUNNING));
+        // One name, "Resume training", for going on with a paused run here and a stopped one here or in the list.
         Button resume = button("train.resume", Material2MZ.PLAY_ARROW, "resume-run");
         resume.setOnAction(e -> run.resume());
         resume.visibleProperty().bind(run.phaseProperty().isEqualTo(RunPhase.PAUSED));
@@ -117,7 +132,7 @@ final class RunView extends BorderPane {
         stop.setOnAction(e -> run.stop());
         stop.visibleProperty().bind(run.phaseProperty().isEqualTo(RunPhase.RUNNING)
                 .or(run.phaseProperty().isEqualTo(RunPhase.PAUSED)));
-        Button continueRun = button("train.continueRun", Material2MZ.PLAY_CIRCLE_OUTLINE, "continue-run");
+        Button continueRun = button("train.resume", Material2MZ.PLAY_ARROW, "continue-run");
         continueRun.setOnAction(e -> page.runs().stream().filter(s -> s.folder().equals(run.folder().root()))
                 .findFirst().ifPresent(page::resume));
         continueRun.visibleProperty().bind(run.phaseProperty().isEqualTo(RunPhase.STOPPED)
@@ -137,13 +152,21 @@ final class RunView extends BorderPane {
         HBox.setHgrow(bar, Priority.ALWAYS);
         Label progress = muted(run.progressTextProperty());
         progress.setId("run-progress-text");
-        HBox progressRow = new HBox(12, bar, progress, muted(run.speedTextProperty()), muted(run.deviceTextProperty()));
+        Label speed = muted(run.speedTextProperty());
+        speed.setId("run-speed");
+        // The slowdown note is long: it wraps rather than pushing the bar away.
+        speed.setWrapText(true);
+        speed.setMinWidth(120);
+        HBox progressRow = new HBox(12, bar, progress, speed, muted(run.deviceTextProperty()));
         progressRow.setAlignment(Pos.CENTER_LEFT);
         Label health = new Label();
         health.setId("run-health");
         health.getStyleClass().add("run-health");
         health.setWrapText(true);
         health.textProperty().bind(run.healthTextProperty());
+        health.setMaxWidth(Double.MAX_VALUE);
+        run.healthWarningProperty().addListener((obs, was, now) -> setWarning(health, now));
+        setWarning(health, run.healthWarningProperty().get());
         VBox box = new VBox(8, title, progressRow, health);
         box.setPadding(new Insets(14, 18, 10, 18));
         box.getStyleClass().add("run-header");
@@ -189,13 +212,13 @@ final class RunView extends BorderPane {
     }
 
     private Region samples() {
-        ImageView shown = gridView();
+        SampleTiles shown = new SampleTiles(i -> openZoom(run.shownSampleProperty().get(), i));
         shown.setId("sample-grid");
-        ImageView compared = gridView();
+        SampleTiles compared = new SampleTiles(i -> openZoom(run.comparedSampleProperty().get(), i));
         compared.setId("sample-grid-compared");
-        run.shownSampleProperty().addListener((obs, was, now) -> shown.setImage(load(now)));
-        run.comparedSampleProperty().addListener((obs, was, now) -> compared.setImage(load(now)));
-        shown.setImage(load(run.shownSampleProperty().get()));
+        run.shownSampleProperty().addListener((obs, was, now) -> shown.setGrid(load(now)));
+        run.comparedSampleProperty().addListener((obs, was, now) -> compared.setGrid(load(now)));
+        shown.setGrid(load(run.shownSampleProperty().get()));
         Label shownStep = new Label();
         shownStep.setId("sample-step");
         shownStep.textProperty().bind(Bindings.createStringBinding(() -> run.shownSampleProperty().get() == null
@@ -213,20 +236,80 @@ final class RunView extends BorderPane {
         compare.selectedProperty().bindBidirectional(run.compareProperty());
         Label explain = new Label(texts.get("train.samples.explain"));
         explain.setWrapText(true);
+        explain.setMinHeight(Region.USE_PREF_SIZE);
         explain.getStyleClass().add("page-intro");
+        // The tiles take all the height the panel has; in compare mode the two grids share it.
+        VBox.setVgrow(shown, Priority.ALWAYS);
+        VBox.setVgrow(compared, Priority.ALWAYS);
         VBox comparedBox = new VBox(4, comparedStep, compared, scrubCompared);
+        VBox.setVgrow(comparedBox, Priority.ALWAYS);
         comparedBox.visibleProperty().bind(run.compareProperty());
         comparedBox.managedProperty().bind(run.compareProperty());
         VBox box = new VBox(6, explain, shownStep, shown, scrub, compare, comparedBox);
         box.setPadding(new Insets(10));
-        widthProperty().addListener((obs, was, now) -> {
-            double w = Math.max(200, now.doubleValue() * 0.4 - 30);
-            shown.setFitWidth(w);
-            compared.setFitWidth(w);
-        });
-        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(box);
-        scroll.setFitToWidth(true);
-        return scroll;
+        box.setMinSize(0, 0);
+        return box;
+    }
+
+    /** Shows one pair of a grid large over the page: the photo and the generator's picture of it side by side. */
+    private void openZoom(SampleGridItem item, int index) {
+        if (item == null) {
+            return;
+        }
+        Image grid = new Image(item.file().toUri().toString(), true);
+        double fit = Math.max(160, Math.min((getWidth() - 120) / 2, getHeight() - 160));
+        ImageView photo = zoomed(grid, index, 0, fit);
+        ImageView drawn = zoomed(grid, index, 1, fit);
+        drawn.setId("sample-zoom-drawn");
+        Label photoCaption = new Label(texts.get("train.samples.zoomPhoto"));
+        Label drawnCaption = new Label(texts.format("train.samples.zoomDrawn", item.step()));
+        HBox pictures = new HBox(24, new VBox(6, photoCaption, photo), new VBox(6, drawnCaption, drawn));
+        pictures.setAlignment(Pos.CENTER);
+        Label hint = new Label(texts.get("train.samples.zoomClose"));
+        VBox box = new VBox(14, pictures, hint);
+        box.setAlignment(Pos.CENTER);
+        zoom.getChildren().setAll(box);
+        zoom.setVisible(true);
+        zoom.requestFocus();
+    }
+
+    private static ImageView zoomed(Image grid, int index, int row, double fit) {
+        ImageView v = new ImageView(grid);
+        Runnable crop = () -> {
+            double edge = grid.getHeight() / 2;
+            v.setViewport(new javafx.geometry.Rectangle2D(index * edge, row * edge, edge, edge));
+        };
+        if (grid.getProgress() >= 1) {
+            crop.run();
+        } else {
+            grid.progressProperty().addListener((obs, was, now) -> {
+                if (now.doubleValue() >= 1) {
+                    crop.run();
+                }
+            });
+        }
+        v.setFitWidth(fit);
+        v.setFitHeight(fit);
+        v.setPreserveRatio(true);
+        v.setSmooth(false);
+        return v;
+    }
+
+    private void closeZoom() {
+        zoom.setVisible(false);
+        zoom.getChildren().clear();
+    }
+
+    /** Whether a pair is shown enlarged, for tests. */
+    boolean zoomShown() {
+        return zoom.isVisible();
+    }
+
+    private static void setWarning(Label health, boolean warning) {
+        health.getStyleClass().remove("warning");
+        if (warning) {
+            health.getStyleClass().add("warning");
+        }
     }
 
     private Slider scrubber(javafx.beans.property.IntegerProperty index) {
@@ -249,14 +332,6 @@ final class RunView extends BorderPane {
             }
         });
         return s;
-    }
-
-    private static ImageView gridView() {
-        ImageView v = new ImageView();
-        v.setPreserveRatio(true);
-        v.setSmooth(false);
-        v.setFitWidth(480);
-        return v;
     }
 
     private static Image load(SampleGridItem item) {
@@ -418,6 +493,11 @@ final class RunView extends BorderPane {
     /** Unhooks from the ViewModel, which may outlive this view (the live run). */
     void dispose() {
         run.chartRevisionProperty().removeListener(onRevision);
+    }
+
+    /** For tests: the loss chart. */
+    MetricChart lossChart() {
+        return losses;
     }
 
     /** For tests: points the loss chart draws. */

@@ -20,6 +20,8 @@ import java.util.SortedMap;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -59,6 +61,7 @@ public final class TrainRunViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper speedText = new ReadOnlyStringWrapper(this, "speedText", "");
     private final ReadOnlyStringWrapper deviceText = new ReadOnlyStringWrapper(this, "deviceText", "");
     private final ReadOnlyStringWrapper healthText = new ReadOnlyStringWrapper(this, "healthText", "");
+    private final ReadOnlyBooleanWrapper healthWarning = new ReadOnlyBooleanWrapper(this, "healthWarning");
     private final ObservableList<SampleGridItem> samples = FXCollections.observableArrayList();
     private final IntegerProperty sampleIndex = new SimpleIntegerProperty(this, "sampleIndex", -1);
     private final BooleanProperty compare = new SimpleBooleanProperty(this, "compare");
@@ -77,6 +80,15 @@ public final class TrainRunViewModel implements AutoCloseable {
     /** While the history is read, live steps wait here: the charts take points in step order. */
     private boolean historyPending;
     private final java.util.ArrayList<TrainingEvent.Step> heldSteps = new java.util.ArrayList<>();
+    /** The run's first sample grid, measured once; the newest grid is compared with it. */
+    private SampleGridItem firstJudged;
+    private SampleLook firstLook;
+    /** The newest grid compared, or being compared: one comparison at a time, the newest grid next. */
+    private SampleGridItem latestJudged;
+    private boolean judging;
+    private SampleDrift.Verdict sampleVerdict;
+    private double lastImagesPerSecond = Double.NaN;
+    private Duration lastRemaining;
 
     /**
      * @param initialPhase {@link RunPhase#LOADING} for a run this studio is starting, else the phase its folder shows
@@ -155,6 +167,7 @@ public final class TrainRunViewModel implements AutoCloseable {
         updateProgress(Double.NaN, null);
         chartRevision.set(charts.revision());
         updateShownSamples();
+        judgeSamples();
     }
 
     /** Connects a live run: its events update this ViewModel. Call before the run starts. */
@@ -243,6 +256,7 @@ public final class TrainRunViewModel implements AutoCloseable {
                 if (following) {
                     sampleIndex.set(samples.size() - 1);
                 }
+                judgeSamples();
             } else if (event instanceof TrainingEvent.CheckpointSaved c) {
                 addLog(c.step(), false, texts.format("train.log.checkpoint", c.step()));
                 checkpointsChanged = true;
@@ -301,11 +315,26 @@ public final class TrainRunViewModel implements AutoCloseable {
     private void updateProgress(double imagesPerSecond, Duration remaining) {
         progress.set(totalSteps == 0 ? 0 : Math.min(1, (double) step / totalSteps));
         progressText.set(texts.format("train.progress", step, totalSteps, epoch));
-        if (phase.get() == RunPhase.RUNNING && Double.isFinite(imagesPerSecond) && remaining != null) {
-            speedText.set(texts.format("train.speed", String.format(java.util.Locale.ROOT, "%.1f", imagesPerSecond),
-                    formatDuration(remaining)));
-        } else if (!phase.get().isActive()) {
+        if (Double.isFinite(imagesPerSecond) && remaining != null) {
+            lastImagesPerSecond = imagesPerSecond;
+            lastRemaining = remaining;
+        }
+        RunPhase now = phase.get();
+        if (now == RunPhase.PAUSED) {
+            // A paused run makes no progress: its last speed and time left would be figures of the past.
+            speedText.set(texts.get("train.speed.paused"));
+        } else if (now == RunPhase.STOPPING) {
+            speedText.set(texts.get("train.speed.stopping"));
+        } else if (now == RunPhase.RUNNING && Double.isFinite(lastImagesPerSecond) && lastRemaining != null) {
+            String speed = texts.format("train.speed", String.format(java.util.Locale.ROOT, "%.1f", lastImagesPerSecond),
+                    formatDuration(lastRemaining));
+            double usual = Slowdown.usualRateIfSlower(charts.throughput().tail(Slowdown.USUAL));
+            speedText.set(Double.isNaN(usual) ? speed : speed + " " + texts.format("train.speed.slower",
+                    String.format(java.util.Locale.ROOT, "%.1f", usual)));
+        } else if (!now.isActive()) {
             speedText.set("");
+        } else if (now == RunPhase.RUNNING) {
+            speedText.set(texts.get("train.speed.measuring"));
         }
         if (phase.get().isActive()) {
             deviceText.set(texts.format("train.device", device,
@@ -313,8 +342,50 @@ public final class TrainRunViewModel implements AutoCloseable {
         } else {
             deviceText.set("");
         }
-        healthText.set(RunHealth.describe(charts, texts));
+        updateHealth();
     }
+
+    private void updateHealth() {
+        RunHealth.Assessment health = RunHealth.describe(charts, sampleVerdict, texts);
+        healthText.set(health.text());
+        healthWarning.set(health.warning());
+    }
+
+    /**
+     * Compares the newest sample grid with the run's first in the background (the grids are PNGs in the run folder),
+     * one comparison at a time; a grid that arrives meanwhile is compared when the current one is done.
+     */
+    private void judgeSamples() {
+        if (judging || samples.size() < 2) {
+            return;
+        }
+        SampleGridItem first = samples.get(0);
+        SampleGridItem latest = samples.get(samples.size() - 1);
+        if (first.equals(firstJudged) && latest.equals(latestJudged)) {
+            return;
+        }
+        judging = true;
+        latestJudged = latest;
+        SampleLook knownFirst = first.equals(firstJudged) ? firstLook : null;
+        tasks.submit(null, p -> {
+            SampleLook firstOne = knownFirst != null ? knownFirst : SampleLook.read(first.file());
+            return new Judged(first, firstOne, SampleDrift.assess(first.step(), firstOne, latest.step(),
+                    SampleLook.read(latest.file())));
+        }, judged -> {
+            judging = false;
+            firstJudged = judged.first();
+            firstLook = judged.firstLook();
+            sampleVerdict = judged.verdict();
+            updateHealth();
+            judgeSamples();
+        }, failure -> {
+            // A grid still being written, or removed: the next grid is compared instead.
+            judging = false;
+            LOG.debug("Could not compare the sample grids of {}", folder.root(), failure);
+        });
+    }
+
+    private record Judged(SampleGridItem first, SampleLook firstLook, SampleDrift.Verdict verdict) {}
 
     static String formatDuration(Duration d) {
         long s = Math.max(0, d.toSeconds());
@@ -360,7 +431,10 @@ public final class TrainRunViewModel implements AutoCloseable {
         return progressText.getReadOnlyProperty();
     }
 
-    /** "3.2 images/s · 5 min 12 s left", while running. */
+    /**
+     * "3.2 images/s · 5 min 12 s left" while running, with a note when it runs well below its usual speed; "paused"
+     * while paused.
+     */
     public ReadOnlyStringProperty speedTextProperty() {
         return speedText.getReadOnlyProperty();
     }
@@ -370,9 +444,14 @@ public final class TrainRunViewModel implements AutoCloseable {
         return deviceText.getReadOnlyProperty();
     }
 
-    /** A sentence on how the run looks, from its recent figures. */
+    /** A sentence on how the run looks, from its recent scores and its samples next to its first. */
     public ReadOnlyStringProperty healthTextProperty() {
         return healthText.getReadOnlyProperty();
+    }
+
+    /** Whether the health sentence warns of something going wrong. */
+    public ReadOnlyBooleanProperty healthWarningProperty() {
+        return healthWarning.getReadOnlyProperty();
     }
 
     public ObservableList<SampleGridItem> samples() {

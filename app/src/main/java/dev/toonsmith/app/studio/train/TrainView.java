@@ -102,15 +102,18 @@ public final class TrainView extends BorderPane {
                 }
                 Label name = new Label(r.name());
                 name.getStyleClass().add("run-name");
-                boolean live = page.activeProperty().get() != null
-                        && page.activeProperty().get().folder().root().equals(r.folder());
-                Label state = new Label(live ? texts.get("train.state.live")
+                TrainRunViewModel active = page.activeProperty().get();
+                boolean live = active != null && active.folder().root().equals(r.folder());
+                Label state = new Label(live && active.phase() == RunPhase.PAUSED
+                        ? texts.format("train.state.paused", active.step())
+                        : live ? texts.get("train.state.live")
                         : r.state() == RunState.UNREADABLE ? texts.get("train.state.unreadable")
                         : texts.format("train.state." + r.state().name().toLowerCase(java.util.Locale.ROOT),
                                 r.stepsDone(), r.stepsPlanned()));
-                state.getStyleClass().add("muted");
+                state.getStyleClass().add("run-state");
+                state.setId(live ? "live-run-state" : null);
                 Label mode = new Label(r.mode() == null ? "" : r.mode() + " · " + r.architecture());
-                mode.getStyleClass().add("muted");
+                mode.getStyleClass().add("run-state");
                 setGraphic(new VBox(1, name, state, mode));
                 setText(null);
             }
@@ -120,15 +123,42 @@ public final class TrainView extends BorderPane {
                 page.open(now);
             }
         });
-        Button resume = new Button(texts.get("train.resumeRun"), new FontIcon(Material2MZ.PLAY_CIRCLE_OUTLINE));
+        // One name for going on with a run, paused or stopped, wherever the button is.
+        Button resume = new Button(texts.get("train.resume"), new FontIcon(Material2MZ.PLAY_ARROW));
         resume.setId("resume-selected");
         resume.setMaxWidth(Double.MAX_VALUE);
-        resume.disableProperty().bind(Bindings.createBooleanBinding(() -> {
+        resume.setDisable(true);
+        Runnable updateResume = () -> {
             RunSummary s = list.getSelectionModel().getSelectedItem();
-            return s == null || s.state() != RunState.RESUMABLE || page.activeProperty().get() != null;
-        }, list.getSelectionModel().selectedItemProperty(), page.activeProperty()));
-        resume.setOnAction(e -> page.resume(list.getSelectionModel().getSelectedItem()));
-        page.activeProperty().addListener((obs, was, now) -> list.refresh());
+            TrainRunViewModel active = page.activeProperty().get();
+            resume.setDisable(s == null || (active == null ? s.state() != RunState.RESUMABLE
+                    : !(active.phase() == RunPhase.PAUSED && active.folder().root().equals(s.folder()))));
+        };
+        list.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> updateResume.run());
+        resume.setOnAction(e -> {
+            RunSummary s = list.getSelectionModel().getSelectedItem();
+            TrainRunViewModel active = page.activeProperty().get();
+            if (active != null && s != null && active.folder().root().equals(s.folder())) {
+                active.resume();
+            } else {
+                page.resume(s);
+            }
+        });
+        // The live run's entry follows its phase: "training now", "paused at step 340".
+        javafx.beans.value.ChangeListener<RunPhase> onPhase = (obs, was, now) -> {
+            list.refresh();
+            updateResume.run();
+        };
+        page.activeProperty().addListener((obs, was, now) -> {
+            if (was != null) {
+                was.phaseProperty().removeListener(onPhase);
+            }
+            if (now != null) {
+                now.phaseProperty().addListener(onPhase);
+            }
+            list.refresh();
+            updateResume.run();
+        });
         VBox.setVgrow(list, Priority.ALWAYS);
         VBox panel = new VBox(8, top, newRun, list, resume);
         panel.setPadding(new Insets(14, 10, 10, 12));

@@ -61,6 +61,16 @@ class NewRunViewModelTest {
     }
 
     @Test
+    void theFolderSummaryCountsInGoodEnglish() throws Exception {
+        Path cartoons = TrainingFixtures.cartoons(work.resolve("large"), 128, 9);
+        Path small = TrainingFixtures.cartoons(work.resolve("small"), 64, 1);
+        java.nio.file.Files.copy(small.resolve("cartoon-0.png"), cartoons.resolve("small.png"));
+        choose(TrainingFixtures.photos(work, 48), cartoons);
+        ui.run(() -> assertEquals("10 usable images · no file left out. 1 image is smaller than the 96 px crop and "
+                + "will be enlarged (blurry).", wizard.cartoonSummaryProperty().get()));
+    }
+
+    @Test
     void twoGoodFoldersAreCountedShownAndAccepted() throws Exception {
         Path photos = TrainingFixtures.photos(work, 48);
         Path cartoons = TrainingFixtures.cartoons(work, 64, 10);
@@ -72,8 +82,8 @@ class NewRunViewModelTest {
             assertTrue(wizard.photoSummaryProperty().get().startsWith("8 usable images"),
                     wizard.photoSummaryProperty().get());
             // The quick preset crops 96 px: the 48 px photos are too small for it, and the wizard says so.
-            assertTrue(wizard.photoSummaryProperty().get().contains("smaller than the 96 px crop"),
-                    wizard.photoSummaryProperty().get());
+            assertEquals("8 usable images · no file left out. 8 images are smaller than the 96 px crop and will be "
+                    + "enlarged (blurry).", wizard.photoSummaryProperty().get());
             assertEquals(NewRunViewModel.THUMBNAILS, wizard.photoCheckProperty().get().survey()
                     .samples(NewRunViewModel.THUMBNAILS).size());
             assertTrue(wizard.runNameProperty().get().startsWith("photos-"), "a name is proposed from the folder");

@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
-import javafx.scene.image.ImageView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -126,17 +125,9 @@ class TrainPageUiTest {
         TrainRunViewModel live = shown();
         waitFor("the loss chart to gain points", 120, () -> onFx(() -> studio.trainView().runView().lossPointsDrawn() > 4));
         int firstPoints = onFx(() -> studio.trainView().runView().lossPointsDrawn());
-        waitFor("a sample grid", 120, () -> onFx(() -> robot.lookup("#sample-grid").queryAs(ImageView.class)
-                .getImage() != null));
+        waitFor("a sample grid", 120, () -> onFx(() -> robot.lookup("#sample-grid").queryAs(SampleTiles.class)
+                .grid() != null));
         waitFor("more points", 120, () -> onFx(() -> studio.trainView().runView().lossPointsDrawn() > firstPoints));
-
-        robot.clickOn("#pause-run");
-        waitFor("the run to pause", 60, () -> live.phase() == RunPhase.PAUSED);
-        long pausedAt = onFx(live::step);
-        Thread.sleep(600);
-        assertEquals(pausedAt, (long) onFx(live::step), "a paused run trains no further");
-        robot.clickOn("#resume-run");
-        waitFor("the run to go on", 60, () -> onFx(live::step) > pausedAt);
 
         robot.clickOn("#stop-run");
         waitFor("the run to stop", 120, () -> live.phase() == RunPhase.STOPPED);
@@ -188,6 +179,69 @@ class TrainPageUiTest {
         robot.clickOn(robot.lookup("#preview-" + step).queryAs(Button.class));
         waitFor("the preview style in the Studio", 60, () -> onFx(() -> studio.gallery().selected().entry() != null
                 && studio.gallery().selected().entry().source() == dev.toonsmith.engine.style.StyleSource.PREVIEW));
+    }
+
+    @Test
+    void pausingShowsPausedInTheBadgeTheRunsListAndTheHeaderAndResumingHasOneName(FxRobot robot) throws Exception {
+        startTinyRun(robot, "pausable");
+        waitFor("the run to train", 120, () -> shown() != null && shown().phase() == RunPhase.RUNNING);
+        TrainRunViewModel live = shown();
+        waitFor("the run in the list, training now", 60, () -> onFx(() -> "training now".equals(liveState(robot))));
+        waitFor("the header's speed", 120, () -> onFx(() -> text(robot, "#run-speed").contains("images/s")));
+        waitFor("sample tiles", 120, () -> onFx(() -> robot.lookup("#sample-tile-0").tryQuery().isPresent()));
+
+        robot.clickOn("#pause-run");
+        waitFor("the run to pause", 60, () -> live.phase() == RunPhase.PAUSED);
+        long pausedAt = onFx(live::step);
+        waitFor("the runs list to say paused", 10, () -> onFx(() -> liveState(robot).startsWith("paused at step ")));
+        assertEquals("Paused", onFx(() -> text(robot, "#run-phase")), "the badge");
+        assertEquals("paused at step " + pausedAt, onFx(() -> liveState(robot)), "the runs list");
+        assertEquals("Paused: no images/s, no time left until it resumes.", onFx(() -> text(robot, "#run-speed")),
+                "the header shows no stale images/s or time left");
+        Thread.sleep(600);
+        assertEquals(pausedAt, (long) onFx(live::step), "a paused run trains no further");
+
+        // While paused nothing changes under the mouse. The samples fill their panel, and a click on a pair
+        // enlarges it until Esc.
+        double edge = onFx(() -> robot.lookup("#sample-grid").queryAs(SampleTiles.class).tileEdge());
+        assertTrue(edge >= 100, "tiles large enough to see, not 65 px: " + edge);
+        robot.clickOn("#sample-tile-0");
+        assertTrue(onFx(() -> studio.trainView().runView().zoomShown()), "the pair is shown enlarged");
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        assertFalse(onFx(() -> studio.trainView().runView().zoomShown()), "Esc closes it");
+
+        // Hovering a point of the loss chart reads its value out.
+        waitFor("the loss chart's points", 60, () -> onFx(() -> studio.trainView().runView().lossPointsDrawn() > 4));
+        var point = onFx(() -> studio.trainView().runView().lossChart().shownPoint());
+        assertTrue(point != null && point.getValue() != null, "a point drawn on screen: " + point);
+        robot.moveTo(point.getValue().add(3, 3));
+        waitFor("the hover read-out", 10, () -> onFx(() -> {
+            String readout = studio.trainView().runView().lossChart().readoutText();
+            return readout.matches("(?s)step \\d+\n.*") && readout.contains(point.getKey() + "  ");
+        }));
+
+        // One name for going on, in the header and under the runs list.
+        robot.clickOn(robot.lookup("#runs-list .run-name").queryLabeled());
+        waitFor("the list's resume button to apply to the paused run", 10,
+                () -> onFx(() -> !robot.lookup("#resume-selected").queryButton().isDisabled()));
+        assertEquals("Resume training", onFx(() -> robot.lookup("#resume-run").queryButton().getText()));
+        assertEquals("Resume training", onFx(() -> robot.lookup("#resume-selected").queryButton().getText()));
+        assertEquals("Resume training", onFx(() -> robot.lookup("#continue-run").queryButton().getText()),
+                "a stopped run's button has the same name");
+        robot.clickOn("#resume-selected");
+        waitFor("the run to go on", 60, () -> onFx(live::step) > pausedAt);
+        assertEquals("Training", onFx(() -> text(robot, "#run-phase")));
+        waitFor("the list to say training again", 10, () -> onFx(() -> "training now".equals(liveState(robot))));
+    }
+
+    /** The live run's state line in the runs list; FX thread only. */
+    private static String liveState(FxRobot robot) {
+        return robot.lookup("#live-run-state").tryQuery().map(n -> ((javafx.scene.control.Label) n).getText())
+                .orElse("");
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryLabeled().getText();
     }
 
     @Test

@@ -113,6 +113,8 @@ class TrainRunViewModelTest {
 
             live.apply(List.of(new TrainingEvent.Paused(6)));
             assertEquals(RunPhase.PAUSED, live.phase());
+            assertEquals("Paused: no images/s, no time left until it resumes.", live.speedTextProperty().get(),
+                    "a paused run shows no stale speed or time left");
             live.apply(List.of(new TrainingEvent.Resumed(6), new TrainingEvent.NonFinite(7, "G_adv", 0.5, 1)));
             assertEquals(RunPhase.RUNNING, live.phase());
             RunLogEntry problem = live.log().get(live.log().size() - 1);
@@ -140,6 +142,35 @@ class TrainRunViewModelTest {
             assertEquals(2, live.charts().size());
             assertFalse(live.log().stream().noneMatch(RunLogEntry::problem), "the unreadable history is reported");
         });
+    }
+
+    @Test
+    void aRunThatSlowsDownWellBelowItsUsualSpeedSaysSoNextToTheTimeLeft() throws Exception {
+        Path run = work.resolve("busy");
+        TrainRunViewModel[] vm = new TrainRunViewModel[1];
+        ui.run(() -> vm[0] = new TrainRunViewModel(UiResources.texts(Locale.ENGLISH), tasks, run, RunPhase.LOADING));
+        TrainRunViewModel live = vm[0];
+        ui.run(() -> live.apply(List.of(new TrainingEvent.Started(0, run, TrainingOptions.defaults("cartoongan"), 0,
+                10, 12, List.of(), "CPU"))));
+        // Steps are charted once the (here empty) history has been read.
+        ui.settle(tasks);
+        ui.run(() -> {
+            for (int s = 0; s < 100; s++) {
+                live.apply(List.of(step(s, 1, 10, Duration.ofMinutes(5))));
+            }
+            assertEquals("10.0 images/s · 5 min 00 s left", live.speedTextProperty().get());
+            for (int s = 100; s < 120; s++) {
+                live.apply(List.of(step(s, 1, 3, Duration.ofMinutes(21))));
+            }
+            assertTrue(live.speedTextProperty().get().startsWith("3.0 images/s · 21 min 00 s left · slower than this "
+                    + "run’s usual 10.0 images/s: the computer is probably busy"), live.speedTextProperty().get());
+        });
+        ui.settle(tasks);
+    }
+
+    private static TrainingEvent.Step step(long step, double g, double imagesPerSecond, Duration left) {
+        return new TrainingEvent.Step(step, 1000, 1, 2e-4, Map.of("D_total", 0.5, "G_total", g), 0.7, 0.3,
+                imagesPerSecond, left);
     }
 
     private static TrainingEvent.Step step(long step, double g) {
