@@ -64,12 +64,6 @@ public final class TrainScreenshots {
             wizard.photosProperty().set(photos);
             wizard.cartoonsProperty().set(cartoons);
             wizard.runNameProperty().set("my-first-style");
-            if (args[2].equals("drawn")) {
-                // With only the eight sample photos, the quick preset's palette and flattening layers gave NaN
-                // losses within a few steps (an engine matter, seen on 2026-12-08); the run trains without them.
-                wizard.advanced().stream().filter(o -> o.name().equals("palette") || o.name().equals("flatten"))
-                        .forEach(o -> o.valueProperty().set("0"));
-            }
             return null;
         });
         DocShots.waitFor(() -> studio.train().wizard().refusalProperty().get().isEmpty(), 120);
