@@ -146,8 +146,10 @@ public final class Convolutions {
         }
         double error = probeError();
         if (error > 1e-4) {
-            LOG.warn("libtorch's convolution is wrong on this CPU for channel counts that are not a multiple of {}"
-                    + " (probe error {}); such layers are padded with zero channels", CHANNEL_MULTIPLE, error);
+            // Info, not a warning: nothing is left for the user to do, and every command would print it.
+            LOG.info("libtorch's convolution is wrong on this CPU for channel counts that are not a multiple of {}"
+                    + " (probe's relative error {}); such convolutions are computed in pieces that are right",
+                    CHANNEL_MULTIPLE, error);
             return true;
         }
         LOG.info("libtorch's convolution probe: relative error {}", error);
