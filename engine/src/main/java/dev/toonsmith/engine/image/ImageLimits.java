@@ -82,7 +82,8 @@ public record ImageLimits(long maxPixels) {
         return new ImageTooLargeException(file, width, height, maxPixels, "Cannot read " + FileNames.display(file)
                 + ": it is " + width + "x" + height + " pixels (" + megapixels((double) width * height) + "); Toonsmith decodes"
                 + " at most " + megapixels(maxPixels) + " with the current memory budget. Downscale it first,"
-                + smaller + " or raise the limit (--max-pixels; in the studio, maxPixels in studio-settings.json).");
+                + smaller + " or raise the limit (--max-pixels of stylize and batch; in the studio, maxPixels in"
+                + " studio-settings.json).");
     }
 
     /** {@code 900 MP}, {@code 183 MP}, {@code 0.3 MP}, {@code 10000 pixels}: as precise as the size needs. */

@@ -42,8 +42,8 @@ class ImageLimitsTest {
         ImageTooLargeException e = refusedQuickly(bomb);
 
         assertEquals("Cannot read bomb.png: it is 30000x30000 pixels (900 MP); Toonsmith decodes at most 183 MP"
-                + " with the current memory budget. Downscale it first, or raise the limit (--max-pixels; in the studio,"
-                + " maxPixels in studio-settings.json).", e.getMessage());
+                + " with the current memory budget. Downscale it first, or raise the limit (--max-pixels of stylize and"
+                + " batch; in the studio, maxPixels in studio-settings.json).", e.getMessage());
         assertEquals(bomb, e.file());
         assertEquals(30000, e.width());
     }
