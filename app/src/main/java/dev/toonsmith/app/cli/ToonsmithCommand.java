@@ -65,6 +65,26 @@ public final class ToonsmithCommand implements Runnable {
         return cli.execute(args);
     }
 
+    /** Levenshtein distance; picocli has one inside but does not expose it. */
+    static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
     /**
      * A usage error in at most three lines: what is wrong, the nearest option names for a mistyped one, and where the
      * help is, as git and cargo do. picocli's default prints the whole help after the reason, which scrolls the reason
@@ -79,7 +99,10 @@ public final class ToonsmithCommand implements Runnable {
             String word = unmatched.getUnmatched().get(0);
             boolean option = word.startsWith("-");
             err.println(name + ": unknown " + (option ? "option" : "argument") + " '" + word + "'");
-            List<String> suggestions = unmatched.getSuggestions();
+            // picocli suggests by shared prefix in declaration order ("--style or --strength" for "--strenght");
+            // the nearest spelling first reads as the answer.
+            List<String> suggestions = unmatched.getSuggestions().stream()
+                    .sorted(java.util.Comparator.comparingInt(s -> editDistance(word, s))).toList();
             if (!suggestions.isEmpty()) {
                 err.println("Did you mean " + String.join(" or ", suggestions.subList(0, Math.min(3, suggestions.size())))
                         + "?");

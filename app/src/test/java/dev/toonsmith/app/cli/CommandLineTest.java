@@ -371,7 +371,7 @@ class CommandLineTest {
         assertTrue(lines.size() <= 3, run.err());
         assertEquals("toonsmith stylize: unknown option '--strenght'", lines.get(0));
         assertFalse(run.err().contains("0.5"), "its value is not an unknown option: " + run.err());
-        assertTrue(lines.get(1).startsWith("Did you mean") && lines.get(1).contains("--strength"), run.err());
+        assertTrue(lines.get(1).startsWith("Did you mean --strength"), "the nearest spelling first: " + run.err());
     }
 
     @Test
