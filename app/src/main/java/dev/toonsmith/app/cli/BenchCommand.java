@@ -304,10 +304,15 @@ final class BenchCommand implements Callable<Integer> {
         }
         addFigures(palette, "MEDIAN", median(results, LookResult::photoLook), median(results, LookResult::presetLook),
                 median(results, LookResult::styleLook), median(results, LookResult::styleAndPresetLook));
+        // A style is as good as its worst photo.
+        addFigures(palette, "WORST", worst(results, LookResult::photoLook), worst(results, LookResult::presetLook),
+                worst(results, LookResult::styleLook), worst(results, LookResult::styleAndPresetLook));
         Table.print(out, palette);
         out.println("Palette: 5-bit RGB bins covering 90 % of pixels (fewer = a flatter palette). Change: mean"
                 + " difference from the photo, 8-bit levels. Speckle: one-colour fragments under 0.002 % of the picture,"
-                + " per megapixel (colours cut to 4 bits a channel).");
+                + " per megapixel (colours cut to 4 bits a channel). Colour cast: median CIELAB a*b* distance from the"
+                + " photo, both blurred (sigma 1.5 % of the short side), so only hue and chroma shifts count. WORST: the"
+                + " highest of each figure over the photos.");
         if (json != null) {
             AtomicFiles.write(json, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(results));
             out.println("Wrote " + json);
@@ -323,6 +328,22 @@ final class BenchCommand implements Callable<Integer> {
             format("%.1f", both.meanChange())});
         rows.add(new String[] {"", "speckle / MP", format("%.0f", original.speckle()), format("%.0f", preset.speckle()),
             format("%.0f", style.speckle()), format("%.0f", both.speckle())});
+        rows.add(new String[] {"", "colour cast", "-", format("%.1f", preset.colourCast()),
+            format("%.1f", style.colourCast()), format("%.1f", both.colourCast())});
+    }
+
+    /**
+     * The figure-by-figure worst of one column: the most palette bins, change, speckle and colour cast any photo has
+     * (texture and boundary figures, which have no better direction, as the median).
+     */
+    private static CartoonLook worst(List<LookResult> results, java.util.function.Function<LookResult, CartoonLook> column) {
+        List<CartoonLook> looks = results.stream().map(column).toList();
+        CartoonLook median = median(results, column);
+        return new CartoonLook(median.texture(), median.interiorTexture(), median.boundaryBrightness(),
+                median.boundaryContrast(), looks.stream().mapToInt(CartoonLook::paletteBins).max().orElse(0),
+                looks.stream().mapToDouble(CartoonLook::meanChange).max().orElse(0),
+                looks.stream().mapToDouble(CartoonLook::speckle).max().orElse(0),
+                looks.stream().mapToDouble(CartoonLook::colourCast).max().orElse(0));
     }
 
     /** The figure-by-figure median of one column of the results (a look no single photo need have). */
@@ -331,7 +352,7 @@ final class BenchCommand implements Callable<Integer> {
         return new CartoonLook(median(looks, CartoonLook::texture), median(looks, CartoonLook::interiorTexture),
                 median(looks, CartoonLook::boundaryBrightness), median(looks, CartoonLook::boundaryContrast),
                 (int) Math.round(median(looks, l -> l.paletteBins())), median(looks, CartoonLook::meanChange),
-                median(looks, CartoonLook::speckle));
+                median(looks, CartoonLook::speckle), median(looks, CartoonLook::colourCast));
     }
 
     private static double median(List<CartoonLook> looks, java.util.function.ToDoubleFunction<CartoonLook> figure) {

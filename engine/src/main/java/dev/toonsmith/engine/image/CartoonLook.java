@@ -29,9 +29,12 @@ import org.opencv.imgproc.Imgproc;
  * @param speckle one-colour fragments per megapixel smaller than {@link #SPECKLE_SHARE} of the picture, with colours
  *     cut to 4 bits a channel and fragments joined across corners: noise, speckle and broken lines, which a clean
  *     drawing does not have
+ * @param colourCast how far the picture's colours moved from the photo's: the median over pixels of the CIELAB a*b*
+ *     distance between the two, both blurred with a Gaussian of {@link #CAST_BLUR_SHARE} of the short side first,
+ *     so that flat fills and outlines do not count, only shifts of hue and chroma (a salmon cat, green hair)
  */
 public record CartoonLook(double texture, double interiorTexture, double boundaryBrightness, double boundaryContrast,
-        int paletteBins, double meanChange, double speckle) {
+        int paletteBins, double meanChange, double speckle, double colourCast) {
 
     /** The share of pixels taken as the photo's boundaries. */
     public static final double BOUNDARY_SHARE = 0.04;
@@ -41,6 +44,8 @@ public record CartoonLook(double texture, double interiorTexture, double boundar
     public static final double PALETTE_COVERAGE = 0.9;
     /** Fragments under this share of the picture's pixels count as {@link #speckle} (20 pixels of a megapixel). */
     public static final double SPECKLE_SHARE = 0.00002;
+    /** The blur before {@link #colourCast} is measured, as a share of the picture's short side (sigma). */
+    public static final double CAST_BLUR_SHARE = 0.015;
 
     /**
      * Measures {@code picture}, made from {@code photo}; both must have the same size. Transparency is ignored.
@@ -76,7 +81,8 @@ public record CartoonLook(double texture, double interiorTexture, double boundar
                     Core.mean(pictureGradient, boundaries).val[0],
                     paletteBins(pictureBgr),
                     meanChange(photoBytes, pictureBytes),
-                    speckle(pictureBgr, picture.width(), picture.height()));
+                    speckle(pictureBgr, picture.width(), picture.height()),
+                    colourCast(photoBytes, pictureBytes));
         } finally {
             for (Mat m : new Mat[] {photoGray, pictureGray, gradient, boundaries, notInterior, interior, laplacian,
                     pictureGradient, photoBytes, pictureBytes}) {
@@ -135,6 +141,34 @@ public record CartoonLook(double texture, double interiorTexture, double boundar
             bins++;
         }
         return bins;
+    }
+
+    /** The median a*b* distance between the two 8-bit BGR pictures, both blurred; see {@link #colourCast()}. */
+    private static double colourCast(Mat photo, Mat picture) {
+        double sigma = Math.max(0.5, CAST_BLUR_SHARE * Math.min(photo.cols(), photo.rows()));
+        float[][] chroma = new float[2][];
+        Mat[] pictures = {photo, picture};
+        for (int i = 0; i < 2; i++) {
+            Mat unit = new Mat();
+            pictures[i].convertTo(unit, CvType.CV_32FC3, 1.0 / 255);
+            Imgproc.GaussianBlur(unit, unit, new Size(0, 0), sigma);
+            // Float Lab: L in 0..100, a* and b* in about -127..127, as the CIE defines them.
+            Mat lab = new Mat();
+            Imgproc.cvtColor(unit, lab, Imgproc.COLOR_BGR2Lab);
+            chroma[i] = new float[(int) lab.total() * 3];
+            lab.get(0, 0, chroma[i]);
+            unit.release();
+            lab.release();
+        }
+        int pixels = chroma[0].length / 3;
+        double[] distances = new double[pixels];
+        for (int p = 0; p < pixels; p++) {
+            double da = chroma[0][3 * p + 1] - chroma[1][3 * p + 1];
+            double db = chroma[0][3 * p + 2] - chroma[1][3 * p + 2];
+            distances[p] = Math.sqrt(da * da + db * db);
+        }
+        Arrays.sort(distances);
+        return pixels % 2 == 1 ? distances[pixels / 2] : (distances[pixels / 2 - 1] + distances[pixels / 2]) / 2;
     }
 
     private static double meanChange(Mat photo, Mat picture) {
