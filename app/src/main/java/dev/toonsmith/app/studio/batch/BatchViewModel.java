@@ -28,6 +28,7 @@ import dev.toonsmith.engine.image.OutputFormat;
 import dev.toonsmith.engine.image.WriteOptions;
 import dev.toonsmith.engine.post.PostSettings;
 import dev.toonsmith.engine.render.RenderSettingException;
+import dev.toonsmith.engine.image.ImageLimits;
 import dev.toonsmith.engine.render.RenderSettings;
 import dev.toonsmith.engine.runtime.DevicePreference;
 import dev.toonsmith.engine.style.StyleBundle;
@@ -79,6 +80,9 @@ import org.slf4j.LoggerFactory;
 public final class BatchViewModel implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(BatchViewModel.class);
+    /** The largest picture a batch decodes (the studio's {@code maxPixels} setting). */
+    private volatile ImageLimits imageLimits = ImageLimits.DEFAULT;
+
 
     /** How often the queue and the progress bar are brought up to date while a batch runs. */
     static final Duration UPDATE_INTERVAL = Duration.ofMillis(250);
@@ -546,6 +550,11 @@ public final class BatchViewModel implements AutoCloseable {
 
     // ---- running ----
 
+    /** The largest picture the batch decodes (the {@code maxPixels} setting); any thread. */
+    public void setImageLimits(ImageLimits value) {
+        imageLimits = java.util.Objects.requireNonNull(value, "value");
+    }
+
     /**
      * Starts the batch in the background, or says in one sentence why it cannot start. The settings are copied
      * now: changing them while the batch runs changes the next batch.
@@ -600,7 +609,7 @@ public final class BatchViewModel implements AutoCloseable {
             StyleBundle bundle = entry == null ? null : StyleBundle.read(entry.file());
             RenderSettings settings = RenderSettings.builder().optStyle(bundle).optStrength(strengthNow)
                     .optMaxEdge(maxEdgeNow).optPost(post, presetName).optFormat(formatNow).optQuality(qualityNow)
-                    .build();
+                    .optImageLimits(imageLimits).build();
             BatchJob built = BatchJob.builder().addInputs(inputsNow).setOutputFolder(output).optRecursive(deep)
                     .setSettings(settings).optNameTemplate(template).optOnExists(existing).optDevice(device)
                     .optListener(event -> {

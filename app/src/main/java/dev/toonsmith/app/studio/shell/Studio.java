@@ -122,6 +122,7 @@ public final class Studio implements AutoCloseable {
         trainView = new TrainView(train, texts, config.dialogs(), this::lastFolder);
         batch = new BatchViewModel(texts, tasks, gallery, workspace.adjustments().presets(),
                 workspace.adjustments()::current, config.device(), FolderOpener.desktop());
+        batch.setImageLimits(imageLimits());
         batchView = new BatchView(batch, texts, config.dialogs(), this::lastFolder);
         batch.setStudioOpener(photo -> {
             workspace.open(photo);

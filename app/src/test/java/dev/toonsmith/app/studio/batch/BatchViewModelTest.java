@@ -386,6 +386,27 @@ class BatchViewModelTest {
     }
 
     @Test
+    void theStudiosPictureLimitHoldsForTheBatchToo() throws Exception {
+        Path folder = work.resolve("limited");
+        smallSample(folder, "cat.jpg", 96);
+        Path out = work.resolve("limited-results");
+        // As the maxPixels setting would: fewer pixels than the 96 px photo has.
+        batch.setImageLimits(dev.toonsmith.engine.image.ImageLimits.of(4000));
+        act(() -> {
+            batch.useCurrentLook();
+            batch.addInputs(List.of(folder));
+            batch.outputFolderProperty().set(out);
+            batch.formatProperty().set(OutputChoice.PNG);
+        });
+        ui.run(() -> batch.start());
+        ui.settle(tasks);
+
+        BatchRow row = onUi(() -> batch.rows().get(0));
+        assertEquals(RowStatus.FAILED, row.status(), row.toString());
+        assertTrue(row.reason().contains("Toonsmith decodes at most"), row.reason());
+    }
+
+    @Test
     void aCancelledBatchKeepsNothingHalfDoneAndSaysSo() throws Exception {
         List<Path> photos = new ArrayList<>();
         for (String name : List.of("cat.jpg", "city.jpg", "coffee.jpg", "countryside.jpg", "mountains.jpg")) {
