@@ -14,10 +14,8 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.stage.Window;
 
 /**
@@ -30,13 +28,7 @@ public final class ImportModelDialog extends Dialog<Boolean> {
     private final ButtonType importButton;
 
     public ImportModelDialog(ImportModelViewModel form, Texts texts, Window owner) {
-        if (owner != null) {
-            initOwner(owner);
-            if (owner.getScene() != null) {
-                // The studio's stylesheets (layout and theme), so the dialog matches the window and its hints show.
-                getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
-            }
-        }
+        FormParts.adopt(this, owner);
         setTitle(texts.get("dialog.importModel.title"));
         setHeaderText(texts.format("dialog.importModel.header", form.modelProperty().get() == null ? ""
                 : form.modelProperty().get().getFileName()));
@@ -79,12 +71,7 @@ public final class ImportModelDialog extends Dialog<Boolean> {
         form.workingEdgeProperty().addListener((obs, was, now) ->
                 workingEdge.getValueFactory().setValue(now.intValue()));
 
-        GridPane grid = new GridPane();
-        grid.getStyleClass().add("import-model-form");
-        grid.setHgap(12);
-        grid.setVgap(10);
-        grid.getColumnConstraints().addAll(new ColumnConstraints(), new ColumnConstraints(120, 320, Double.MAX_VALUE,
-                Priority.ALWAYS, null, true));
+        GridPane grid = FormParts.grid(320);
         int row = 0;
         grid.addRow(row++, new Label(texts.get("dialog.importModel.name")), name);
         grid.addRow(row++, new Label(texts.get("dialog.importModel.author")), author);
@@ -101,17 +88,7 @@ public final class ImportModelDialog extends Dialog<Boolean> {
         grid.add(hint(texts.get("dialog.importModel.conventionHint")), 0, row++, 2, 1);
         grid.addRow(row++, new Label(texts.get("dialog.importModel.workingEdge")), workingEdge);
         grid.add(hint(texts.get("dialog.importModel.workingEdgeHint")), 1, row++);
-        Label missing = new Label();
-        missing.setId("import-model-missing");
-        missing.getStyleClass().add("import-model-missing");
-        missing.setWrapText(true);
-        missing.setMaxWidth(460);
-        missing.textProperty().bind(form.missingProperty());
-        missing.visibleProperty().bind(form.missingProperty().isNotEmpty());
-        missing.managedProperty().bind(missing.visibleProperty());
-        missing.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        grid.add(missing, 0, row, 2, 1);
-        DialogFit.followText(this, form.missingProperty());
+        grid.add(FormParts.missing(this, "import-model-missing", form.missingProperty()), 0, row, 2, 1);
         getDialogPane().setContent(grid);
 
         importButton = new ButtonType(texts.get("dialog.importModel.import"), ButtonBar.ButtonData.OK_DONE);

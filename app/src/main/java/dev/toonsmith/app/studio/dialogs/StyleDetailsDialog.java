@@ -9,9 +9,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.stage.Window;
 
@@ -24,12 +22,7 @@ public final class StyleDetailsDialog extends Dialog<Boolean> {
     private final ButtonType exportButton;
 
     public StyleDetailsDialog(StyleDetailsForm form, Texts texts, Window owner) {
-        if (owner != null) {
-            initOwner(owner);
-            if (owner.getScene() != null) {
-                getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
-            }
-        }
+        FormParts.adopt(this, owner);
         setTitle(texts.get("dialog.styleDetails.title"));
         setHeaderText(texts.get("dialog.styleDetails.header"));
         getDialogPane().getStyleClass().add("style-details-dialog");
@@ -45,12 +38,7 @@ public final class StyleDetailsDialog extends Dialog<Boolean> {
                 texts.get("dialog.styleDetails.licencePrompt"));
         licence.setId("style-details-licence");
 
-        GridPane grid = new GridPane();
-        grid.getStyleClass().add("import-model-form");
-        grid.setHgap(12);
-        grid.setVgap(10);
-        grid.getColumnConstraints().addAll(new ColumnConstraints(), new ColumnConstraints(120, 300, Double.MAX_VALUE,
-                Priority.ALWAYS, null, true));
+        GridPane grid = FormParts.grid(300);
         grid.addRow(0, new Label(texts.get("dialog.styleDetails.name")), name);
         grid.addRow(1, new Label(texts.get("dialog.styleDetails.author")), author);
         grid.addRow(2, new Label(texts.get("dialog.styleDetails.licence")), licence);
@@ -60,17 +48,7 @@ public final class StyleDetailsDialog extends Dialog<Boolean> {
         note.setMaxWidth(420);
         note.setMinHeight(Region.USE_PREF_SIZE);
         grid.add(note, 1, 3);
-        Label missing = new Label();
-        missing.setId("style-details-missing");
-        missing.getStyleClass().add("import-model-missing");
-        missing.setWrapText(true);
-        missing.setMaxWidth(460);
-        missing.textProperty().bind(form.missingProperty());
-        missing.visibleProperty().bind(form.missingProperty().isNotEmpty());
-        missing.managedProperty().bind(missing.visibleProperty());
-        missing.setMinHeight(Region.USE_PREF_SIZE);
-        grid.add(missing, 0, 4, 2, 1);
-        DialogFit.followText(this, form.missingProperty());
+        grid.add(FormParts.missing(this, "style-details-missing", form.missingProperty()), 0, 4, 2, 1);
         getDialogPane().setContent(grid);
 
         exportButton = new ButtonType(texts.get("dialog.styleDetails.export"), ButtonBar.ButtonData.OK_DONE);
